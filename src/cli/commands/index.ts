@@ -1,0 +1,5 @@
+/** Every `tandem` command, in the order `tandem --help` lists them. One file per command. */
+import type { Command } from '../command.ts';
+import { computeCommand } from './compute.ts';
+
+export const COMMANDS: Command[] = [computeCommand];
