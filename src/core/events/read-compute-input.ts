@@ -48,7 +48,8 @@ export function parseLine(
 /** Reads a whole compute input stream. Throws LineError at the first bad line. */
 export async function readComputeInput(stream: AsyncIterable<Uint8Array | string>): Promise<ComputeInput> {
   const assistants = new Map<string, AssistantDef>();
-  const byKey = new Map<string, PreparedRow | null>();
+  // One map per type keyed by id: concatenated keys would be re-hashed and flattened per line.
+  const byType = new Map<string, Map<string, PreparedRow | null>>();
   const firstUse = new Map<string, number>();
   let lines = 0;
   let events = 0;
@@ -63,7 +64,12 @@ export async function readComputeInput(stream: AsyncIterable<Uint8Array | string
     events++;
     if (!firstUse.has(p.assistant)) firstUse.set(p.assistant, line);
     // Same type and id: the later line replaces the earlier one (SPEC §12).
-    byKey.set(`${p.type}\u0000${p.id}`, p.row);
+    let byId = byType.get(p.type);
+    if (byId === undefined) {
+      byId = new Map();
+      byType.set(p.type, byId);
+    }
+    byId.set(p.id, p.row);
   });
   for (const [assistant, line] of firstUse) {
     if (!assistants.has(assistant)) {
@@ -75,6 +81,6 @@ export async function readComputeInput(stream: AsyncIterable<Uint8Array | string
     }
   }
   const rows: PreparedRow[] = [];
-  for (const r of byKey.values()) if (r !== null) rows.push(r);
+  for (const byId of byType.values()) for (const r of byId.values()) if (r !== null) rows.push(r);
   return { assistants, rows, lines, events };
 }
