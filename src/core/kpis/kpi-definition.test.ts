@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { assertKpiFilter, isKpiMetric, kpiPeriod, kpiPoolKind, kpiScale } from './kpi-definition.ts';
+
+describe('kpiPeriod', () => {
+  it.each([
+    ['on_time_rate', undefined, 'week'],
+    ['goal_alignment', undefined, 'month'],
+    ['doc_quality', undefined, 'month'],
+    ['manual', undefined, 'week'],
+    ['tasks_completed', undefined, 'week'],
+    ['doc_quality', 'quarter', 'quarter'],
+  ] as const)('gives %s with period %s the period %s', (metric, period, expected) => {
+    expect(kpiPeriod({ metric, period })).toBe(expected);
+  });
+});
+
+describe('kpiScale and kpiPoolKind', () => {
+  it.each([
+    ['on_time_rate', 'rate', 'pooled'],
+    ['csat', 'rate', 'pooled'],
+    ['quality_score', 'score', 'pooled'],
+    ['response_time', 'minutes', 'pooled'],
+    ['proactivity', 'count', 'sum'],
+    ['hours_logged', 'count', 'sum'],
+    ['manual', 'unbounded', 'pooled'],
+  ] as const)('reads %s on the %s scale, %s', (metric, scale, kind) => {
+    expect(kpiScale({ metric })).toBe(scale);
+    expect(kpiPoolKind({ metric })).toBe(kind);
+  });
+
+  it('takes a manual KPI’s declared scale', () => {
+    expect(kpiScale({ metric: 'manual', scale: 'rate' })).toBe('rate');
+  });
+});
+
+describe('assertKpiFilter', () => {
+  it('accepts a filter the metric can take', () => {
+    expect(() =>
+      assertKpiFilter({ metric: 'on_time_rate', filter: { category: 'follow-up' } }),
+    ).not.toThrow();
+    expect(() => assertKpiFilter({ metric: 'messages_sent', filter: { channel: 'email' } })).not.toThrow();
+  });
+
+  it('refuses a channel on on_time_rate and any filter on a manual KPI', () => {
+    expect(() => assertKpiFilter({ metric: 'on_time_rate', filter: { channel: 'email' } })).toThrow(
+      expect.objectContaining({
+        code: 'invalid_filter',
+        details: { metric: 'on_time_rate', filter: 'channel' },
+      }),
+    );
+    expect(() => assertKpiFilter({ metric: 'manual', filter: { client: 'acme' } })).toThrow(
+      expect.objectContaining({ code: 'invalid_filter' }),
+    );
+  });
+});
+
+describe('isKpiMetric', () => {
+  it('knows §4 metrics, activity metrics and manual', () => {
+    expect(['csat', 'issues_resolved', 'manual'].every(isKpiMetric)).toBe(true);
+    expect(isKpiMetric('keystrokes')).toBe(false);
+  });
+});
