@@ -1,0 +1,92 @@
+/**
+ * The one entry point to every importer (SPEC §10, §13): `convertExport(format, input, init)` reads
+ * an export, returns §3 events and a report, and touches nothing else — the CLI prints them, the
+ * server previews and commits them. Options are validated per format with the schemas exported
+ * here, so a service can validate saved options the same way.
+ */
+import type { z } from 'zod';
+import { isValidTimeZone } from '#core/time/zone-offset';
+import { readAllBytes } from './common/read-input.ts';
+import { SIZE_CAPS } from './common/size-caps.ts';
+import { compileIdentityMap } from './identity-map.ts';
+import { ImportContext } from './import-context.ts';
+import { ImportError } from './import-error.ts';
+import type { ConvertResult, ImportFormat, ImportInput } from './import-types.ts';
+import { convertTrello } from './trello/convert-trello.ts';
+import { TrelloOptions } from './trello/trello-options.ts';
+
+export interface ConvertInit {
+  /** IANA zone for zone-less times (SPEC §10); UTC, reported as a default, when absent. */
+  timezone?: string;
+  /** Attribute every event to this assistant. */
+  assistant?: string;
+  /** `{ "<kind>:<external id>": "<assistant id>" }` (see identity-map.ts). */
+  identities?: unknown;
+  /** The format's options (see `OPTION_SCHEMAS`). */
+  options?: unknown;
+}
+
+/** The options schema of each format. */
+export const OPTION_SCHEMAS = {
+  trello: TrelloOptions,
+} satisfies Partial<Record<ImportFormat, z.ZodType>>;
+
+type Converter = (input: ImportInput, ctx: ImportContext, options: unknown) => Promise<void>;
+
+const CONVERTERS: Partial<Record<ImportFormat, { source: string; run: Converter }>> = {
+  trello: {
+    source: 'trello',
+    run: async (input, ctx, options) => {
+      const bytes = await readAllBytes(input, SIZE_CAPS.jsonBytes, 'Trello board JSON');
+      convertTrello(bytes, ctx, options as TrelloOptions);
+    },
+  },
+};
+
+/** The formats this build converts. */
+export function supportedFormats(): ImportFormat[] {
+  return Object.keys(CONVERTERS) as ImportFormat[];
+}
+
+function parseOptions(format: ImportFormat, options: unknown): unknown {
+  const schema = (OPTION_SCHEMAS as Partial<Record<ImportFormat, z.ZodType>>)[format];
+  if (!schema) return options ?? {};
+  const r = schema.safeParse(options ?? {});
+  if (!r.success) {
+    const issue = r.error.issues[0];
+    const field = issue?.path.map(String).join('.') || undefined;
+    throw new ImportError('invalid_options', `${format} options: ${issue?.message ?? 'invalid'}`, { field });
+  }
+  return r.data;
+}
+
+/**
+ * Converts one export to §3 events and a report. Throws `ImportError` for input it cannot read
+ * (with the line, offset or field); records it can read but not use are skipped in the report.
+ */
+export async function convertExport(
+  format: ImportFormat,
+  input: ImportInput,
+  init: ConvertInit = {},
+): Promise<ConvertResult> {
+  const conv = CONVERTERS[format];
+  if (!conv) throw new ImportError('unsupported_input', `unknown import format "${format}"`);
+  if (init.timezone !== undefined && !isValidTimeZone(init.timezone))
+    throw new ImportError('invalid_options', `unknown time zone "${init.timezone}"`, { field: 'timezone' });
+  if (init.assistant !== undefined && (init.assistant.length === 0 || init.assistant.length > 512))
+    throw new ImportError('invalid_options', 'assistant id must be 1–512 characters', { field: 'assistant' });
+  const options = parseOptions(format, init.options);
+  const ctx = new ImportContext({
+    format,
+    source: conv.source,
+    timezone: init.timezone,
+    assistant: init.assistant,
+    identities: compileIdentityMap(init.identities),
+  });
+  if (!ctx.canAttribute)
+    ctx.note(
+      'no --assistant and no identities map: every record is listed as unattributed; map the identities below',
+    );
+  await conv.run(input, ctx, options);
+  return ctx.finish();
+}
