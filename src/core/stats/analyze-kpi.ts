@@ -146,11 +146,19 @@ export function analyzeKpi(data: PreparedData, kpi: KpiDefinition, asOf: number)
   return out;
 }
 
-/** Analyses KPIs sorted by id (plain string order), as `tandem analyze` lists them. */
+/** Analyses KPIs sorted by id (plain string order), as `tandem analyze` lists them; an AppError names the KPI. */
 export function analyzeKpis(data: PreparedData, kpis: readonly KpiDefinition[], asOf: number): KpiAnalysis[] {
   const rows = Array.isArray(data.rows) ? data.rows : [...data.rows];
   const shared: PreparedData = { assistants: data.assistants, rows };
   return [...kpis]
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
-    .map((k) => analyzeKpi(shared, k, asOf));
+    .map((k) => {
+      try {
+        return analyzeKpi(shared, k, asOf);
+      } catch (err) {
+        // Name the KPI, so a caller can say which one of the list is wrong.
+        if (err instanceof AppError) throw new AppError(err.code, err.message, { ...err.details, kpi: k.id });
+        throw err;
+      }
+    });
 }
