@@ -56,9 +56,31 @@ export function invalidUtf8Offset(bytes: Uint8Array): number {
   return firstInvalidUtf8(bytes);
 }
 
+/** The bytes of a character left incomplete at the end of valid UTF-8 (at most 3), else empty. */
+function openTail(bytes: Uint8Array): Uint8Array {
+  const n = bytes.length;
+  for (let i = n - 1; i >= 0 && i >= n - 4; i--) {
+    const b = bytes[i] as number;
+    if ((b & 0xc0) === 0x80) continue;
+    const size = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : b >= 0xc0 ? 2 : 1;
+    return n - i < size ? bytes.slice(i) : EMPTY;
+  }
+  return EMPTY;
+}
+
+const EMPTY = new Uint8Array(0);
+
+function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
+  const out = new Uint8Array(a.length + b.length);
+  out.set(a);
+  out.set(b, a.length);
+  return out;
+}
+
 /**
  * Calls `onLine(text, lineNumber)` for every line of the stream (a trailing `\r` is dropped, a
- * leading BOM skipped). Throws LineError for invalid UTF-8 or an over-long line.
+ * leading BOM skipped). Throws LineError for invalid UTF-8 or an over-long line; the lines before
+ * an invalid byte are read first, so the first bad line is the one reported.
  */
 export async function forEachLine(
   stream: AsyncIterable<Uint8Array | string>,
@@ -68,27 +90,13 @@ export async function forEachLine(
   let carry = '';
   let line = 0;
   let bytesBefore = 0;
+  // The start of a character split across chunks, held by the decoder until the next chunk.
+  let pending: Uint8Array = EMPTY;
   const emit = (text: string): void => {
     line++;
     onLine(text.charCodeAt(text.length - 1) === 13 ? text.slice(0, -1) : text, line);
   };
-  for await (const chunk of stream) {
-    let text: string;
-    if (typeof chunk === 'string') text = chunk;
-    else {
-      try {
-        text = decoder.decode(chunk, { stream: true });
-      } catch {
-        const off = firstInvalidUtf8(chunk);
-        const linesBefore = line + (carry.match(/\n/g)?.length ?? 0);
-        throw new LineError(
-          linesBefore + 1 + countNewlines(chunk, off),
-          '(encoding)',
-          `invalid UTF-8 at byte offset ${bytesBefore + Math.max(off, 0)}`,
-        );
-      }
-      bytesBefore += chunk.length;
-    }
+  const take = (text: string): void => {
     let start = 0;
     const buf = carry.length > 0 ? carry + text : text;
     carry = '';
@@ -101,6 +109,26 @@ export async function forEachLine(
     carry = buf.slice(start);
     if (carry.length > MAX_LINE_CHARS)
       throw new LineError(line + 1, '(line)', `longer than ${MAX_LINE_CHARS} characters`);
+  };
+  for await (const chunk of stream) {
+    if (typeof chunk === 'string') {
+      take(chunk);
+      continue;
+    }
+    let text: string;
+    try {
+      text = decoder.decode(chunk, { stream: true });
+    } catch {
+      // Search from the split character's first byte: the chunk alone may open with its tail.
+      const bytes = pending.length > 0 ? concat(pending, chunk) : chunk;
+      const from = bytesBefore - pending.length;
+      const off = Math.max(firstInvalidUtf8(bytes), 0);
+      take(new TextDecoder('utf-8', { ignoreBOM: from > 0 }).decode(bytes.subarray(0, off)));
+      throw new LineError(line + 1, '(encoding)', `invalid UTF-8 at byte offset ${from + off}`);
+    }
+    pending = openTail(chunk.length < 4 && pending.length > 0 ? concat(pending, chunk) : chunk);
+    bytesBefore += chunk.length;
+    take(text);
   }
   try {
     carry += decoder.decode();
@@ -108,14 +136,8 @@ export async function forEachLine(
     throw new LineError(
       line + 1,
       '(encoding)',
-      `invalid UTF-8 at byte offset ${bytesBefore} (truncated sequence at the end)`,
+      `invalid UTF-8 at byte offset ${bytesBefore - pending.length} (truncated sequence at the end)`,
     );
   }
   if (carry.length > 0) emit(carry);
-}
-
-function countNewlines(bytes: Uint8Array, upTo: number): number {
-  let n = 0;
-  for (let i = 0; i < upTo && i < bytes.length; i++) if (bytes[i] === 10) n++;
-  return n;
 }
