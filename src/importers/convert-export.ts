@@ -6,12 +6,19 @@
  */
 import type { z } from 'zod';
 import { isValidTimeZone } from '#core/time/zone-offset';
+import { AsanaOptions } from './asana/asana-options.ts';
+import { convertAsana } from './asana/convert-asana.ts';
 import { readAllBytes } from './common/read-input.ts';
 import { SIZE_CAPS } from './common/size-caps.ts';
 import { compileIdentityMap } from './identity-map.ts';
 import { ImportContext } from './import-context.ts';
 import { ImportError } from './import-error.ts';
 import type { ConvertResult, ImportFormat, ImportInput } from './import-types.ts';
+import { convertJiraCsv } from './jira/convert-jira-csv.ts';
+import { convertJiraXml } from './jira/convert-jira-xml.ts';
+import { JiraOptions } from './jira/jira-options.ts';
+import { convertTimeEntries } from './timetracking/convert-time-entries.ts';
+import { TimeEntryOptions } from './timetracking/time-entry-options.ts';
 import { convertTrello } from './trello/convert-trello.ts';
 import { TrelloOptions } from './trello/trello-options.ts';
 
@@ -29,6 +36,10 @@ export interface ConvertInit {
 /** The options schema of each format. */
 export const OPTION_SCHEMAS = {
   trello: TrelloOptions,
+  asana: AsanaOptions,
+  toggl: TimeEntryOptions,
+  clockify: TimeEntryOptions,
+  jira: JiraOptions,
 } satisfies Partial<Record<ImportFormat, z.ZodType>>;
 
 type Converter = (input: ImportInput, ctx: ImportContext, options: unknown) => Promise<void>;
@@ -39,6 +50,55 @@ const CONVERTERS: Partial<Record<ImportFormat, { source: string; run: Converter 
     run: async (input, ctx, options) => {
       const bytes = await readAllBytes(input, SIZE_CAPS.jsonBytes, 'Trello board JSON');
       convertTrello(bytes, ctx, options as TrelloOptions);
+    },
+  },
+  asana: {
+    source: 'asana',
+    run: async (input, ctx, options) =>
+      convertAsana(await readAllBytes(input, SIZE_CAPS.csvBytes, 'Asana CSV'), ctx, options as AsanaOptions),
+  },
+  toggl: {
+    source: 'toggl',
+    run: async (input, ctx, options) =>
+      convertTimeEntries(
+        await readAllBytes(input, SIZE_CAPS.csvBytes, 'Toggl CSV'),
+        ctx,
+        options as TimeEntryOptions,
+        {
+          kind: 'toggl',
+          what: 'Toggl CSV',
+        },
+      ),
+  },
+  clockify: {
+    source: 'clockify',
+    run: async (input, ctx, options) =>
+      convertTimeEntries(
+        await readAllBytes(input, SIZE_CAPS.csvBytes, 'Clockify CSV'),
+        ctx,
+        options as TimeEntryOptions,
+        { kind: 'clockify', what: 'Clockify CSV' },
+      ),
+  },
+  jira: {
+    source: 'jira',
+    run: async (input, ctx, options) => {
+      const bytes = await readAllBytes(input, SIZE_CAPS.csvBytes, 'Jira export');
+      // XML or CSV, told apart by the first non-blank character.
+      let i = bytes[0] === 0xef ? 3 : 0;
+      while (
+        i < bytes.length &&
+        (bytes[i] === 0x20 || bytes[i] === 0x0a || bytes[i] === 0x0d || bytes[i] === 0x09)
+      )
+        i++;
+      if (bytes[i] === 0x3c) {
+        if (bytes.length > SIZE_CAPS.xmlBytes)
+          throw new ImportError(
+            'too_large',
+            `Jira XML is larger than the ${SIZE_CAPS.xmlBytes / 1048576} MiB limit`,
+          );
+        convertJiraXml(bytes, ctx, options as JiraOptions);
+      } else await convertJiraCsv(bytes, ctx, options as JiraOptions);
     },
   },
 };

@@ -1,0 +1,194 @@
+/**
+ * Toggl Track and Clockify detailed CSV → §3 time entries (SPEC §10). Both print zone-less local
+ * dates and times (read in `--timezone`), in 12- or 24-hour clocks and in the user's date order;
+ * Toggl on 12-hour accounts prints durations as clock times, so start and end are preferred and
+ * the duration is only a fallback. Headers are matched without case, in English and in the
+ * translations below, or as the options name them.
+ */
+import { DateOrderResolver } from '../common/date-order.ts';
+import {
+  type CivilDate,
+  formatInZone,
+  parseCivilDate,
+  parseClockTime,
+  parseDurationText,
+  zonedMs,
+} from '../common/local-time.ts';
+import { CsvHeader, cell, readCsv } from '../common/read-csv.ts';
+import type { ImportContext } from '../import-context.ts';
+import { ImportError } from '../import-error.ts';
+import type { IdentityKind } from '../import-types.ts';
+import type { TimeEntryField, TimeEntryOptions } from './time-entry-options.ts';
+
+/** Header names per field: English (Toggl, Clockify), then German, French, Spanish, Portuguese. */
+const ALIASES: Record<TimeEntryField, string[]> = {
+  user: ['User', 'Benutzer', 'Utilisateur', 'Usuario', 'Usuário', 'ユーザー'],
+  email: ['Email', 'E-mail', 'E-Mail', 'Courriel', 'Correo electrónico'],
+  client: ['Client', 'Kunde', 'Cliente', 'クライアント'],
+  project: ['Project', 'Projekt', 'Projet', 'Proyecto', 'Projeto', 'プロジェクト'],
+  task: ['Task', 'Activity', 'Aufgabe', 'Tâche', 'Tarea', 'Tarefa', 'タスク'],
+  description: ['Description', 'Beschreibung', 'Descripción', 'Descrição', '説明'],
+  startDate: ['Start date', 'Startdatum', 'Date de début', 'Fecha de inicio', 'Data de início', '開始日'],
+  startTime: ['Start time', 'Startzeit', 'Heure de début', 'Hora de inicio', 'Hora de início', '開始時刻'],
+  endDate: ['End date', 'Enddatum', 'Date de fin', 'Fecha de fin', 'Data de término', '終了日'],
+  endTime: ['End time', 'Endzeit', 'Heure de fin', 'Hora de fin', 'Hora de término', '終了時刻'],
+  duration: [
+    'Duration',
+    'Duration (h)',
+    'Dauer',
+    'Dauer (h)',
+    'Durée',
+    'Durée (h)',
+    'Duración',
+    'Duração',
+    '期間',
+  ],
+  tags: ['Tags', 'Tag', 'Étiquettes', 'Etiquetas', 'タグ'],
+};
+
+const REQUIRED: TimeEntryField[] = ['startDate', 'startTime'];
+
+type Cols = Record<TimeEntryField, number>;
+
+function resolveColumns(header: CsvHeader, options: TimeEntryOptions, what: string): Cols {
+  const cols = {} as Cols;
+  for (const f of Object.keys(ALIASES) as TimeEntryField[]) {
+    const named = options.columns?.[f];
+    cols[f] = named ? header.find(named) : header.find(...ALIASES[f]);
+    if (named && cols[f] < 0)
+      throw new ImportError('missing_column', `${what}: no column "${named}" (options.columns.${f})`, {
+        line: 1,
+        field: named,
+      });
+  }
+  for (const f of REQUIRED)
+    if (cols[f] < 0)
+      throw new ImportError(
+        'missing_column',
+        `${what}: no "${ALIASES[f][0]}" column (header: ${header.names.join(', ')}); name it in options.columns.${f}`,
+        { line: 1, field: ALIASES[f][0] },
+      );
+  return cols;
+}
+
+export interface TimeEntrySource {
+  /** Identity kind of a user without an e-mail address. */
+  kind: IdentityKind;
+  what: string;
+}
+
+export async function convertTimeEntries(
+  bytes: Uint8Array,
+  ctx: ImportContext,
+  options: TimeEntryOptions,
+  src: TimeEntrySource,
+): Promise<void> {
+  const zone = ctx.timezone;
+  if (!ctx.timezoneGiven)
+    ctx.useDefault(`timezone: ${src.what} times carry no zone; read as UTC (give --timezone)`);
+  if (!options.priorityProjects && !options.priorityTags)
+    ctx.useDefault('priorityProjects/priorityTags: none given, so no time counts as priority');
+  const priorityProjects = new Set((options.priorityProjects ?? []).map((s) => s.toLowerCase()));
+  const priorityTags = new Set((options.priorityTags ?? []).map((s) => s.toLowerCase()));
+  let cols: Cols | undefined;
+  let width = 0;
+  const resolver = new DateOrderResolver<string[]>(options.dateOrder, ctx, src.what);
+  const seenKeys = new Map<string, number>();
+
+  const convertRow = (r: string[], line: number): void => {
+    const c = cols as Cols;
+    const parseDay = (s: string): CivilDate | null => parseCivilDate(s, resolver.order);
+    const startDay = parseDay(cell(r, c.startDate));
+    const startSec = parseClockTime(cell(r, c.startTime));
+    if (!startDay || startSec === null) {
+      ctx.skip({ line, reason: `invalid start "${cell(r, c.startDate)} ${cell(r, c.startTime)}"` });
+      return;
+    }
+    const startMs = zonedMs(zone, startDay, startSec);
+    let endMs: number | undefined;
+    const endDateText = cell(r, c.endDate);
+    const endTimeText = cell(r, c.endTime);
+    if (endTimeText) {
+      const endDay = endDateText ? parseDay(endDateText) : startDay;
+      const endSec = parseClockTime(endTimeText);
+      if (!endDay || endSec === null) {
+        ctx.skip({ line, reason: `invalid end "${endDateText} ${endTimeText}"` });
+        return;
+      }
+      endMs = zonedMs(zone, endDay, endSec);
+      // An entry past midnight without an end date ends the next day.
+      if (endMs < startMs && !endDateText) endMs += 86_400_000;
+    } else {
+      const d = parseDurationText(cell(r, c.duration));
+      if (d === null) {
+        ctx.skip({ line, reason: 'no end time and no readable duration' });
+        return;
+      }
+      endMs = startMs + d * 1000;
+    }
+    if (endMs < startMs) {
+      ctx.skip({ line, reason: 'ends before it starts' });
+      return;
+    }
+    const email = cell(r, c.email);
+    const user = cell(r, c.user);
+    if (!email && !user) {
+      ctx.skip({ line, reason: 'no user or e-mail' });
+      return;
+    }
+    const mapped = email
+      ? ctx.identity('email', email, user || undefined)
+      : ctx.identity(src.kind, user, user);
+    const assistant = ctx.attribute(mapped);
+    const who = email ? `email:${email.toLowerCase()}` : `${src.kind}:${user}`;
+    if (assistant === undefined) {
+      ctx.skip({ line, reason: `${who} maps to no assistant` });
+      return;
+    }
+    const start = formatInZone(startMs, zone);
+    const baseKey = `${who}|${start}`;
+    const n = (seenKeys.get(baseKey) ?? 0) + 1;
+    seenKeys.set(baseKey, n);
+    const project = cell(r, c.project);
+    const client = cell(r, c.client);
+    const tags = cell(r, c.tags)
+      .split(',')
+      .map((t) => t.trim())
+      .filter((t) => t.length > 0);
+    const priority =
+      (project !== '' && priorityProjects.has(project.toLowerCase())) ||
+      tags.some((t) => priorityTags.has(t.toLowerCase()));
+    ctx.emit(
+      {
+        type: 'timeEntry',
+        externalId: n === 1 ? baseKey : `${baseKey}#${n}`,
+        assistant,
+        start,
+        end: formatInZone(endMs, zone),
+        ...(project ? { project } : {}),
+        ...(client ? { client } : {}),
+        tags,
+        priority,
+      },
+      { line },
+    );
+  };
+
+  await readCsv(bytes, src.what, (r, line) => {
+    if (!cols) {
+      const header = new CsvHeader(r);
+      cols = resolveColumns(header, options, src.what);
+      width = header.names.length;
+      return;
+    }
+    if (r.length !== width)
+      ctx.note(
+        `${src.what}: rows with ${r.length} fields under a ${width}-field header (missing fields read as empty)`,
+        `line ${line}`,
+      );
+    resolver.offer(r, line, [cell(r, cols.startDate), cell(r, cols.endDate)], convertRow);
+  });
+  if (!cols)
+    throw new ImportError('missing_column', `${src.what}: the file is empty (no header)`, { line: 1 });
+  resolver.finish(convertRow);
+}
