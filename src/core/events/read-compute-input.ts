@@ -48,8 +48,10 @@ export function parseLine(
 /** Reads a whole compute input stream. Throws LineError at the first bad line. */
 export async function readComputeInput(stream: AsyncIterable<Uint8Array | string>): Promise<ComputeInput> {
   const assistants = new Map<string, AssistantDef>();
-  // One map per type keyed by id: concatenated keys would be re-hashed and flattened per line.
-  const byType = new Map<string, Map<string, PreparedRow | null>>();
+  // One map per type keyed by id (concatenated keys would be re-hashed and flattened per line),
+  // holding the row's index: a small integer costs the collector nothing to trace.
+  const byType = new Map<string, Map<string, number>>();
+  const slots: Array<PreparedRow | null> = [];
   const firstUse = new Map<string, number>();
   let lines = 0;
   let events = 0;
@@ -69,7 +71,13 @@ export async function readComputeInput(stream: AsyncIterable<Uint8Array | string
       byId = new Map();
       byType.set(p.type, byId);
     }
-    byId.set(p.id, p.row);
+    const at = byId.get(p.id);
+    if (at === undefined) {
+      byId.set(p.id, slots.length);
+      slots.push(p.row);
+    } else {
+      slots[at] = p.row;
+    }
   });
   for (const [assistant, line] of firstUse) {
     if (!assistants.has(assistant)) {
@@ -81,6 +89,6 @@ export async function readComputeInput(stream: AsyncIterable<Uint8Array | string
     }
   }
   const rows: PreparedRow[] = [];
-  for (const byId of byType.values()) for (const r of byId.values()) if (r !== null) rows.push(r);
+  for (const r of slots) if (r !== null) rows.push(r);
   return { assistants, rows, lines, events };
 }
