@@ -8,7 +8,7 @@ import type { z } from 'zod';
 import { isValidTimeZone } from '#core/time/zone-offset';
 import { AsanaOptions } from './asana/asana-options.ts';
 import { convertAsana } from './asana/convert-asana.ts';
-import { readAllBytes } from './common/read-input.ts';
+import { chunksOf, readAllBytes } from './common/read-input.ts';
 import { SIZE_CAPS } from './common/size-caps.ts';
 import { compileIdentityMap } from './identity-map.ts';
 import { ImportContext } from './import-context.ts';
@@ -17,6 +17,7 @@ import type { ConvertResult, ImportFormat, ImportInput } from './import-types.ts
 import { convertJiraCsv } from './jira/convert-jira-csv.ts';
 import { convertJiraXml } from './jira/convert-jira-xml.ts';
 import { JiraOptions } from './jira/jira-options.ts';
+import { convertMbox, MboxOptions } from './mbox/convert-mbox.ts';
 import { convertTimeEntries } from './timetracking/convert-time-entries.ts';
 import { TimeEntryOptions } from './timetracking/time-entry-options.ts';
 import { convertTrello } from './trello/convert-trello.ts';
@@ -40,6 +41,7 @@ export const OPTION_SCHEMAS = {
   toggl: TimeEntryOptions,
   clockify: TimeEntryOptions,
   jira: JiraOptions,
+  mbox: MboxOptions,
 } satisfies Partial<Record<ImportFormat, z.ZodType>>;
 
 type Converter = (input: ImportInput, ctx: ImportContext, options: unknown) => Promise<void>;
@@ -79,6 +81,10 @@ const CONVERTERS: Partial<Record<ImportFormat, { source: string; run: Converter 
         options as TimeEntryOptions,
         { kind: 'clockify', what: 'Clockify CSV' },
       ),
+  },
+  mbox: {
+    source: 'mbox',
+    run: (input, ctx, options) => convertMbox(chunksOf(input, 'mbox'), ctx, options as MboxOptions),
   },
   jira: {
     source: 'jira',
