@@ -213,7 +213,7 @@ export async function writeGeneratedFile(path: string, count: number, seed = 42)
     buf += `${line}\n`;
     if (buf.length > 1 << 20) {
       bytes += Buffer.byteLength(buf);
-      if (!out.write(buf)) await new Promise((res) => out.once('drain', res));
+      if (!out.write(buf)) await new Promise<void>((res) => out.once('drain', () => res()));
       buf = '';
     }
   }
