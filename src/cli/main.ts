@@ -2,6 +2,8 @@
  * `tandem` — the command-line entry (SPEC §13). Dispatches to one command per file; every command
  * has `--help`; usage errors exit 2.
  */
+
+import { processEnv } from '#src/env';
 import { type CliIo, UsageError, writeAll } from './command.ts';
 import { COMMANDS } from './commands/index.ts';
 
@@ -18,7 +20,7 @@ export async function main(argv: string[], io?: Partial<CliIo>): Promise<number>
     stdout: io?.stdout ?? process.stdout,
     stderr: io?.stderr ?? process.stderr,
     now: io?.now ?? (() => Date.now()),
-    env: io?.env ?? process.env,
+    env: io?.env ?? processEnv(),
     cwd: io?.cwd ?? process.cwd(),
   };
   const [name, ...rest] = argv;

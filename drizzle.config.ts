@@ -1,0 +1,8 @@
+// drizzle-kit generates the SQL migrations from the schema: `npx drizzle-kit generate`.
+import { defineConfig } from 'drizzle-kit';
+
+export default defineConfig({
+  dialect: 'postgresql',
+  schema: './src/db/schema/index.ts',
+  out: './src/db/migrations',
+});

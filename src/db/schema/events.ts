@@ -1,0 +1,44 @@
+/**
+ * Every SPEC §3 event in one table: the validated event as JSON plus the columns queries need.
+ * `key` realises the §3 storage key — `x:<source>\0<externalId>` when an externalId is present,
+ * else `i:<id>` — so storing the same event again updates it instead of duplicating it.
+ */
+
+import { sql } from 'drizzle-orm';
+import { bigint, boolean, index, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import type { TandemEvent } from '#core/events/event-types';
+import { workspaces } from './workspaces.ts';
+
+export const events = pgTable(
+  'events',
+  {
+    seq: bigint('seq', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    workspaceId: text('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    type: text('type').$type<TandemEvent['type']>().notNull(),
+    key: text('key').notNull(),
+    id: text('id').notNull(),
+    assistantId: text('assistant_id').notNull(),
+    source: text('source'),
+    externalId: text('external_id'),
+    client: text('client'),
+    /** The exclusion reason (SPEC §3): kept on record, counted by no metric. */
+    excluded: text('excluded'),
+    /** A pulse that was not shared: visible to the assistant alone (SPEC §11). */
+    private: boolean('private').notNull().default(false),
+    /** The event's own instant (createdAt, receivedAt, ratedAt, …); null for goals, pulses, days off, manual values. */
+    at: timestamp('at', { withTimezone: true }),
+    /** SHA-256 of the canonical form (instants as epoch ms): equal fingerprints = unchanged (SPEC §13). */
+    fingerprint: text('fingerprint').notNull(),
+    data: jsonb('data').$type<TandemEvent>().notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('events_key_uq').on(t.workspaceId, t.type, t.key),
+    uniqueIndex('events_id_uq').on(t.workspaceId, t.type, t.id),
+    index('events_assistant_idx').on(t.workspaceId, t.assistantId, t.type),
+    index('events_at_idx').on(t.workspaceId, t.at).where(sql`${t.at} is not null`),
+  ],
+);

@@ -1,0 +1,7 @@
+/** The whole schema, one pg-core definition for PGlite and PostgreSQL alike. */
+export * from './assistants.ts';
+export * from './audit.ts';
+export * from './events.ts';
+export * from './members.ts';
+export * from './users.ts';
+export * from './workspaces.ts';

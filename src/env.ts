@@ -1,0 +1,52 @@
+/**
+ * The only reader of `process.env` (CONVENTIONS §6). Everything else receives these values as
+ * arguments, so tests and commands can pass their own.
+ */
+
+export interface Env {
+  PORT: number | undefined;
+  /** A PostgreSQL URL; when set, the server uses it instead of the embedded store. */
+  DATABASE_URL: string | undefined;
+  /** The address used in links Tandem prints or sends (SPEC §13). */
+  TANDEM_PUBLIC_URL: string;
+  /** The embedded store's directory when `--data` is not given. */
+  TANDEM_DATA_DIR: string | undefined;
+  /** A PostgreSQL URL the test suite may create databases in. */
+  TANDEM_TEST_DATABASE_URL: string | undefined;
+  /** Address(es) of a reverse proxy whose X-Forwarded-For is trusted (comma-separated). */
+  TANDEM_TRUSTED_PROXY: string[];
+  LOG_LEVEL: string;
+  SMTP_URL: string | undefined;
+  SMTP_FROM: string | undefined;
+}
+
+type Source = Readonly<Record<string, string | undefined>>;
+
+function nonEmpty(v: string | undefined): string | undefined {
+  return v === undefined || v.trim() === '' ? undefined : v.trim();
+}
+
+/** Reads the environment (default: `process.env`) into typed settings. */
+export function readEnv(source: Source = process.env): Env {
+  const port = nonEmpty(source.PORT);
+  const parsedPort = port === undefined ? undefined : Number.parseInt(port, 10);
+  return {
+    PORT: parsedPort !== undefined && Number.isInteger(parsedPort) ? parsedPort : undefined,
+    DATABASE_URL: nonEmpty(source.DATABASE_URL),
+    TANDEM_PUBLIC_URL: (nonEmpty(source.TANDEM_PUBLIC_URL) ?? 'http://localhost:3000').replace(/\/+$/, ''),
+    TANDEM_DATA_DIR: nonEmpty(source.TANDEM_DATA_DIR),
+    TANDEM_TEST_DATABASE_URL: nonEmpty(source.TANDEM_TEST_DATABASE_URL),
+    TANDEM_TRUSTED_PROXY: (nonEmpty(source.TANDEM_TRUSTED_PROXY) ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter((s) => s.length > 0),
+    LOG_LEVEL: nonEmpty(source.LOG_LEVEL) ?? 'info',
+    SMTP_URL: nonEmpty(source.SMTP_URL),
+    SMTP_FROM: nonEmpty(source.SMTP_FROM),
+  };
+}
+
+/** The raw variables, for code that hands the environment on as a value (the CLI's `io.env`). */
+export function processEnv(): Source {
+  return process.env;
+}

@@ -1,0 +1,150 @@
+/**
+ * The bulk NDJSON ingest (SPEC §13): §12 input — events and `assistant` lines — stored all or
+ * nothing in one transaction with set-based upserts. Answers inserted/updated/unchanged counts; an
+ * event equal to the stored one (instants compared as instants) is unchanged. One audit entry.
+ */
+
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import type { AssistantDef, TandemEvent } from '#core/events/event-types';
+import { forEachLine, LineError } from '#core/events/ndjson-lines';
+import { validateAssistant, validateEvent } from '#core/events/validate-event';
+import { type EventColumns, eventColumns } from '#db/queries/event-row';
+import { type UpsertCounts, upsertEvents } from '#db/queries/upsert-events';
+import { assistants } from '#db/schema/assistants';
+import { AppError } from '#src/errors';
+import { assistantColumns } from '../assistants/assistant-record.ts';
+import { writeAudit } from '../audit.ts';
+import { type Actor, type AssistantScope, inScope, type ServiceDeps } from '../service-context.ts';
+
+export interface IngestOptions {
+  /** Assistants whose events the actor may write. */
+  scope: AssistantScope;
+  /** Whether `assistant` lines may create or replace assistants. */
+  mayWriteAssistants: boolean;
+}
+
+interface Parsed {
+  assistants: Map<string, { def: AssistantDef; line: number }>;
+  events: Map<string, { cols: EventColumns; line: number }>;
+}
+
+function lineError(err: LineError): AppError {
+  return new AppError('validation_failed', `line ${err.line}: ${err.field}: ${err.reason}`, {
+    line: err.line,
+    field: err.field,
+    reason: err.reason,
+  });
+}
+
+/** Parses and validates every line; throws AppError naming the first bad line. */
+export async function parseIngestBody(body: AsyncIterable<Uint8Array | string>): Promise<Parsed> {
+  const out: Parsed = { assistants: new Map(), events: new Map() };
+  const byId = new Map<string, string>();
+  try {
+    await forEachLine(body, (text, line) => {
+      if (text.trim().length === 0) return;
+      let obj: unknown;
+      try {
+        obj = JSON.parse(text);
+      } catch (err) {
+        throw new LineError(line, '(json)', `invalid JSON: ${(err as Error).message}`);
+      }
+      if (typeof obj === 'object' && obj !== null && (obj as { type?: unknown }).type === 'assistant') {
+        const v = validateAssistant(obj);
+        if (!v.ok) throw new LineError(line, v.error.field, v.error.reason);
+        const { type: _t, ...def } = v.value;
+        out.assistants.set(def.id, { def, line });
+        return;
+      }
+      const v = validateEvent(obj);
+      if (!v.ok) throw new LineError(line, v.error.field, v.error.reason);
+      const cols = eventColumns(v.value as TandemEvent);
+      const k = `${cols.type}\u0000${cols.key}`;
+      // A later line with the same type and id replaces the earlier one (SPEC §12).
+      const idKey = `${cols.type}\u0000${cols.id}`;
+      const prev = byId.get(idKey);
+      if (prev !== undefined && prev !== k) out.events.delete(prev);
+      byId.set(idKey, k);
+      out.events.delete(k);
+      out.events.set(k, { cols, line });
+    });
+  } catch (err) {
+    if (err instanceof LineError) throw lineError(err);
+    throw err;
+  }
+  return out;
+}
+
+export async function ingestEvents(
+  deps: ServiceDeps,
+  actor: Actor,
+  body: AsyncIterable<Uint8Array | string>,
+  opts: IngestOptions,
+): Promise<UpsertCounts & { assistants: number }> {
+  const parsed = await parseIngestBody(body);
+  const ws = actor.workspaceId;
+  for (const [id, { line }] of parsed.assistants) {
+    if (!opts.mayWriteAssistants && !inScope(opts.scope, id))
+      throw new AppError('forbidden', `line ${line}: you may not change assistant ${id}`, { line });
+  }
+  const used = new Map<string, number>();
+  for (const { cols, line } of parsed.events.values()) {
+    if (!used.has(cols.assistantId)) used.set(cols.assistantId, line);
+  }
+  return deps.db.transaction(async (tx) => {
+    const ids = [...used.keys()].filter((id) => !parsed.assistants.has(id));
+    const known = new Set<string>();
+    for (let i = 0; i < ids.length; i += 5000) {
+      const found = await tx
+        .select({ id: assistants.id })
+        .from(assistants)
+        .where(and(eq(assistants.workspaceId, ws), inArray(assistants.id, ids.slice(i, i + 5000))));
+      for (const r of found) known.add(r.id);
+    }
+    for (const [id, line] of used) {
+      if (!parsed.assistants.has(id) && !known.has(id))
+        throw new AppError(
+          'unknown_assistant',
+          `line ${line}: assistant: unknown assistant ${JSON.stringify(id)}`,
+          {
+            line,
+            field: 'assistant',
+            assistant: id,
+          },
+        );
+      if (!inScope(opts.scope, id))
+        throw new AppError('forbidden', `line ${line}: you may not write events of assistant ${id}`, {
+          line,
+        });
+    }
+    const defs = [...parsed.assistants.values()].map(({ def }) => ({
+      workspaceId: ws,
+      ...assistantColumns(def),
+    }));
+    for (let i = 0; i < defs.length; i += 1000) {
+      await tx
+        .insert(assistants)
+        .values(defs.slice(i, i + 1000))
+        .onConflictDoUpdate({
+          target: [assistants.workspaceId, assistants.id],
+          set: {
+            timezone: sql`excluded.timezone`,
+            schedule: sql`excluded.schedule`,
+            daysOff: sql`excluded.days_off`,
+            exceptions: sql`excluded.exceptions`,
+            history: sql`excluded.history`,
+            role: sql`excluded.role`,
+            updatedAt: sql`now()`,
+          },
+        });
+    }
+    const counts = await upsertEvents(
+      tx,
+      ws,
+      [...parsed.events.values()].map((e) => e.cols),
+    );
+    const result = { ...counts, assistants: defs.length };
+    await writeAudit(tx, { workspaceId: ws, actor: actor.userId, action: 'events.ingest', after: result });
+    return result;
+  });
+}
