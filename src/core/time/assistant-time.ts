@@ -132,9 +132,16 @@ export class AssistantTime {
     return bucketLabelOfDay(this.localDayOf(ms), period);
   }
 
-  /** The instant a local day starts, in the zone in force on it. */
+  /**
+   * The first instant whose local date (in the zone in force at that instant) is this day. On the
+   * day of a move west the earlier zone, still in force, reaches midnight first (SPEC §2).
+   */
   startOfDay(day: number): number {
-    return localToInstant(this.zoneOnDay(day), day * MS_PER_DAY);
+    const zone = this.zoneOnDay(day);
+    const start = localToInstant(zone, day * MS_PER_DAY);
+    if (this.singleZone !== null) return start;
+    const before = this.zoneOnDay(day - 1);
+    return before === zone ? start : Math.min(start, localToInstant(before, day * MS_PER_DAY));
   }
 
   /** Bucket bounds as instants: [start, end). */
