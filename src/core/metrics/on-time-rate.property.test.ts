@@ -29,6 +29,31 @@ function localDate(zone: string, t: number): string {
   }).format(t);
 }
 
+/** The UTC offset of a zone at an instant in ms, read from Intl's `longOffset` name. */
+function offsetMs(zone: string, t: number): number {
+  const name =
+    new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'longOffset' })
+      .formatToParts(t)
+      .find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
+  const m = /GMT([+-])(\d{2}):(\d{2})/.exec(name);
+  return m ? (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3])) * 60_000 : 0;
+}
+
+/** The zones of an assistant: `zone`, then `move.timezone` from the start of `move.from` there. */
+interface Zones {
+  zone: string;
+  move: { from: string; timezone: string } | undefined;
+}
+
+/** The local date of an instant in the zone in force at that instant (SPEC §2 history). */
+function localDateInForce({ zone, move }: Zones, t: number): string {
+  if (move === undefined) return localDate(zone, t);
+  // Midnight of the move's date in the new zone (no zone here has a gap at midnight).
+  const midnight = Date.parse(`${move.from}T00:00:00Z`);
+  const start = midnight - offsetMs(move.timezone, midnight - offsetMs(move.timezone, midnight));
+  return localDate(t >= start ? move.timezone : zone, t);
+}
+
 const taskArb = fc
   .record({
     deadline: fc.oneof(
@@ -55,7 +80,7 @@ const taskArb = fc
  * The month's on-time rate counted task by task with local dates from Intl, the way SPEC §4 reads:
  * only tasks whose deadline falls in the month, never going through weekly buckets.
  */
-function expectedMonths(tasks: readonly TaskEvent[], zone: string, asOf: number): MetricRecord[] {
+function expectedMonths(tasks: readonly TaskEvent[], zones: Zones, asOf: number): MetricRecord[] {
   const months = new Map<string, { onTime: number; late: number; pending: number }>();
   for (const t of tasks) {
     if (Date.parse(t.createdAt) > asOf) continue;
@@ -66,17 +91,17 @@ function expectedMonths(tasks: readonly TaskEvent[], zone: string, asOf: number)
     let outcome: 'onTime' | 'late' | 'pending';
     if (t.due !== undefined) {
       const due = Date.parse(t.due);
-      month = localDate(zone, due).slice(0, 7);
+      month = localDateInForce(zones, due).slice(0, 7);
       outcome = done !== null ? (done <= due ? 'onTime' : 'late') : asOf > due ? 'late' : 'pending';
     } else if (t.dueDate !== undefined) {
       month = t.dueDate.slice(0, 7);
       // Before the end of the due date ⇔ its local date is on or before the due date.
       outcome =
         done !== null
-          ? localDate(zone, done) <= t.dueDate
+          ? localDateInForce(zones, done) <= t.dueDate
             ? 'onTime'
             : 'late'
-          : localDate(zone, asOf) > t.dueDate
+          : localDateInForce(zones, asOf) > t.dueDate
             ? 'late'
             : 'pending';
     } else continue;
@@ -104,14 +129,22 @@ describe('on_time_rate (properties)', () => {
     fc.assert(
       fc.property(
         fc.constantFrom(...ZONES),
+        // Sometimes a move to another zone from a date inside the range (SPEC §2 history).
+        fc.option(
+          fc.record({
+            from: fc.integer({ min: FROM / DAY, max: TO / DAY }).map((d) => iso(d * DAY).slice(0, 10)),
+            timezone: fc.constantFrom(...ZONES),
+          }),
+          { nil: undefined },
+        ),
         fc.array(taskArb, { maxLength: 30 }),
         fc.integer({ min: FROM, max: TO + 5 * DAY }),
-        (zone, overrides, asOf) => {
+        (zone, move, overrides, asOf) => {
           const tasks = overrides.map((o) => buildTask(o));
-          const assistants = [buildAssistant({ timezone: zone })];
+          const assistants = [buildAssistant({ timezone: zone, ...(move ? { history: [move] } : {}) })];
           const opts = { asOf, metrics: ['on_time_rate'] as const };
           const months = computeMetrics({ assistants, events: tasks }, { ...opts, period: 'month' });
-          expect(months).toEqual(expectedMonths(tasks, zone, asOf));
+          expect(months).toEqual(expectedMonths(tasks, { zone, move }, asOf));
           for (const m of months) if (m.value !== null) expect(m.value >= 0 && m.value <= 1).toBe(true);
           // Weeks and months count the same tasks, each once.
           const total = (rs: MetricRecord[]) =>

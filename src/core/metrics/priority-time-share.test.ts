@@ -134,6 +134,42 @@ describe('splitTimeEntry', () => {
   });
 });
 
+describe('splitTimeEntry across a move between zones', () => {
+  it.each<[string, string, Array<[string, number]>]>([
+    // Berlin until 30 Nov; New York from 1 Dec (from 1 Dec 00:00 EST = 05:00Z). Between 30 Nov
+    // 23:00Z and 1 Dec 05:00Z Berlin is still in force and says 1 December, so the month edge is
+    // Berlin's midnight, 23:00Z: 22:00Z–23:00Z is November (1 h), 23:00Z–06:00Z December (7 h).
+    [
+      'westward (Berlin → New York)',
+      'Europe/Berlin',
+      [
+        ['2026-11', 1 * H],
+        ['2026-12', 7 * H],
+      ],
+    ],
+    // New York until 30 Nov; Berlin from 1 Dec 00:00 CET = 30 Nov 23:00Z: the edge is 23:00Z too.
+    [
+      'eastward (New York → Berlin)',
+      'America/New_York',
+      [
+        ['2026-11', 1 * H],
+        ['2026-12', 7 * H],
+      ],
+    ],
+  ])('splits at the instant the bucket of the zone in force changes: %s', (_name, zone, expected) => {
+    const to = zone === 'Europe/Berlin' ? 'America/New_York' : 'Europe/Berlin';
+    const ctx = buildContext({
+      assistant: { timezone: zone, history: [{ from: '2026-12-01', timezone: to }] },
+      period: 'month',
+      asOf: '2026-12-31T00:00:00Z',
+    });
+    const entry = prepared(buildTimeEntry({ start: '2026-11-30T22:00:00Z', end: '2026-12-01T06:00:00Z' }));
+    expect(splitTimeEntry(entry, ctx)).toEqual(expected);
+    // A point event at 23:30Z falls in the same month as that piece of the entry.
+    expect(ctx.time.bucketOf(Date.parse('2026-11-30T23:30:00Z'), 'month')).toBe('2026-12');
+  });
+});
+
 describe('priorityTimeShare', () => {
   it('reports priority hours over all hours per bucket, splitting at the edge', () => {
     // Priority Sun 23:00 – Mon 01:00: 1 h in W47, 1 h in W48. Non-priority 3 h in W47.

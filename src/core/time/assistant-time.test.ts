@@ -86,6 +86,23 @@ describe('a move between zones (history)', () => {
     });
   });
 
+  it('starts the day of a move west when the earlier zone, still in force, reaches midnight', () => {
+    // Berlin until 30 Nov, New York from 1 Dec 00:00 EST (05:00Z). Berlin's 1 Dec 00:00 is
+    // 30 Nov 23:00Z, when Berlin is still in force: from then on the local date is 1 December.
+    const west = buildAssistantTime({ history: [{ from: '2026-12-01', timezone: NY }] });
+    expect(west.startOfDay(day('2026-12-01'))).toBe(ms('2026-11-30T23:00:00Z'));
+    expect(west.bucketOf(ms('2026-11-30T23:00:00Z'), 'month')).toBe('2026-12');
+    expect(west.bucketOf(ms('2026-11-30T22:59:59Z'), 'month')).toBe('2026-11');
+    expect(west.bucketBounds('2026-11').end).toBe(ms('2026-11-30T23:00:00Z'));
+    // December starts at 23:00Z and ends at 1 Jan 00:00 EST = 05:00Z.
+    expect(west.bucketBounds('2026-12')).toEqual({
+      start: ms('2026-11-30T23:00:00Z'),
+      end: ms('2027-01-01T05:00:00Z'),
+    });
+    // Moving east, the new zone's midnight comes first and is also the instant of the move.
+    expect(time.startOfDay(day('2026-12-01'))).toBe(ms('2026-11-30T23:00:00Z'));
+  });
+
   it('orders history entries by date, whatever order they are written in', () => {
     const t = buildAssistantTime({
       timezone: 'UTC',
