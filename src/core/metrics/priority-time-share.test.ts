@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { TimeEntryEvent } from '#core/events/event-types';
 import { buildContext, buildTimeEntry, prepared } from '#test/builders';
@@ -242,5 +243,61 @@ describe('priorityTimeShare', () => {
     ).toEqual({
       '2026-11': { value: 0.2, priorityHours: 2, totalHours: 10 },
     });
+  });
+});
+
+describe('splitTimeEntry (properties)', () => {
+  const ZONES = ['America/New_York', 'Europe/Berlin', 'Australia/Sydney', 'Asia/Kolkata', 'Pacific/Chatham'];
+  const FROM = Date.UTC(2026, 0, 1);
+  const SPAN = 365 * 24 * H;
+
+  it('cuts an entry into pieces that cover it up to asOf, each inside the bucket of its instants', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...ZONES),
+        fc.option(
+          fc.record({
+            from: fc
+              .integer({ min: 0, max: 364 })
+              .map((d) => new Date(FROM + d * 24 * H).toISOString().slice(0, 10)),
+            timezone: fc.constantFrom(...ZONES),
+          }),
+          { nil: undefined },
+        ),
+        fc.constantFrom<Period>('week', 'month', 'quarter'),
+        fc.integer({ min: FROM, max: FROM + SPAN }),
+        fc.integer({ min: 0, max: 70 * 24 * H }),
+        fc.integer({ min: FROM, max: FROM + SPAN }),
+        (zone, move, period, start, length, asOf) => {
+          const ctx = buildContext({
+            assistant: { timezone: zone, ...(move ? { history: [move] } : {}) },
+            period,
+            asOf: new Date(asOf).toISOString(),
+          });
+          const entry = prepared(
+            buildTimeEntry({
+              start: new Date(start).toISOString(),
+              end: new Date(start + length).toISOString(),
+            }),
+          );
+          const pieces = splitTimeEntry(entry, ctx);
+          if (start > asOf) {
+            expect(pieces).toEqual([]);
+            return;
+          }
+          const end = Math.min(start + length, asOf);
+          expect(pieces.reduce((n, [, m]) => n + m, 0)).toBe(end - start);
+          let at = start;
+          for (const [label, m] of pieces) {
+            expect(ctx.time.bucketOf(at, period)).toBe(label);
+            if (m > 0) expect(ctx.time.bucketOf(at + m - 1, period)).toBe(label);
+            at += m;
+          }
+          // Consecutive pieces are in different buckets.
+          for (let i = 1; i < pieces.length; i++) expect(pieces[i]?.[0]).not.toBe(pieces[i - 1]?.[0]);
+        },
+      ),
+      { numRuns: 200 },
+    );
   });
 });
