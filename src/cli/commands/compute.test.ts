@@ -251,9 +251,10 @@ describe('tandem compute', () => {
   });
 
   describe('as a child process through bin/tandem.mjs', () => {
-    const node = (args: string[]) =>
+    const node = (args: string[], input = '') =>
       spawnSync(process.execPath, [join(ROOT, 'bin/tandem.mjs'), ...args], {
         cwd: ROOT,
+        input: Buffer.from(input),
         encoding: 'buffer',
         timeout: 60_000,
       });
@@ -265,13 +266,12 @@ describe('tandem compute', () => {
       const inProcess = await run(['compute', path, ...AS_OF, '--json']);
       expect(child.stdout.equals(inProcess.bytes)).toBe(true);
 
-      const bad = file(
-        `${JSON.stringify(buildAssistantLine())}\n{"type":"meeting","id":"m","assistant":"ava"}\n`,
-      );
-      const failed = node(['compute', bad, ...AS_OF, '--json']);
+      // Bad input on standard input: exit 2, the error on stderr, nothing on stdout.
+      const bad = `${JSON.stringify(buildAssistantLine())}\n{"type":"meeting","id":"m","assistant":"ava"}\n`;
+      const failed = node(['compute', '-', ...AS_OF, '--json'], bad);
       expect(failed.status).toBe(2);
       expect(failed.stdout.length).toBe(0);
-      expect(failed.stderr.toString('utf8')).toBe(`${bad}:2: type: unknown event type "meeting"\n`);
+      expect(failed.stderr.toString('utf8')).toBe('-:2: type: unknown event type "meeting"\n');
     });
   });
 });
