@@ -70,9 +70,10 @@ function forecastFor(
   target: 'month' | 'quarter',
   asOf: number,
 ): PeriodForecast | null {
+  // A manual KPI kept per quarter has no month values to forecast.
+  if (kpi.metric === 'manual' && period === 'quarter' && target === 'month') return null;
   const label = time.bucketOf(asOf, target);
   const observed = kpiBuckets(data, kpi, time, period, target, asOf);
-  if (kpi.metric === 'manual' && period === 'quarter' && target === 'month') return null;
   const { end } = time.bucketBounds(label);
   const current = time.bucketBounds(time.bucketOf(asOf, period));
   const f = forecastBucket({
