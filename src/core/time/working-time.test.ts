@@ -168,6 +168,47 @@ describe('working minutes across DST changes', () => {
       '2026-10-05T10:00:00+11:00',
       120,
     ],
+    // Lord Howe shifts by 30 minutes (python3 zoneinfo): 2026-10-04 02:00 +10:30 → 02:30 +11:00
+    // (10-03T15:30Z); 2026-04-05 02:00 +11:00 → 01:30 +10:30 (04-04T15:00Z).
+    [
+      'Lord Howe spring day lasts 23 h 30 min',
+      { timezone: 'Australia/Lord_Howe', schedule: allSunday },
+      '2026-10-03T13:30:00Z',
+      '2026-10-04T13:00:00Z',
+      23 * 60 + 30,
+    ],
+    [
+      // Both bounds in the 30-minute gap move forward by 30 minutes: 02:30–02:45 +11:00.
+      'Lord Howe 02:00–02:15 in the gap covers 02:30–02:45',
+      { timezone: 'Australia/Lord_Howe', schedule: { sun: [['02:00', '02:15']] } },
+      '2026-10-03T15:30:00Z',
+      '2026-10-03T15:45:00Z',
+      15,
+    ],
+    [
+      'Lord Howe fall day lasts 24 h 30 min',
+      { timezone: 'Australia/Lord_Howe', schedule: allSunday },
+      '2026-04-04T13:00:00Z',
+      '2026-04-05T13:30:00Z',
+      24 * 60 + 30,
+    ],
+    [
+      // 01:30 is ambiguous → 01:30 +11:00 = 14:30Z; 02:00 exists once, +10:30 = 15:30Z.
+      'Lord Howe 01:30–02:00 on the fall day lasts 1 h',
+      { timezone: 'Australia/Lord_Howe', schedule: { sun: [['01:30', '02:00']] } },
+      '2026-04-04T00:00:00Z',
+      '2026-04-06T00:00:00Z',
+      60,
+    ],
+    [
+      // Chatham: 2026-09-27 02:45 +12:45 → 03:45 +13:45 (09-26T14:00Z); 03:00–03:30 is in the gap
+      // and covers 04:00–04:30 +13:45 = 14:15Z–14:45Z.
+      'Chatham 03:00–03:30 in the gap covers 04:00–04:30',
+      { timezone: 'Pacific/Chatham', schedule: { sun: [['03:00', '03:30']] } },
+      '2026-09-26T14:15:00Z',
+      '2026-09-26T14:45:00Z',
+      30,
+    ],
     // Kolkata (+05:30, no DST).
     [
       'Kolkata 09:00 IST is 03:30Z',
@@ -282,6 +323,7 @@ describe('working minutes by schedule', () => {
       44 * 60,
     ],
     ['days off remove whole days', { daysOff: ['2026-11-16', '2026-11-20'] }, ...week, 24 * 60],
+    ['an empty schedule means no work at all', { schedule: {} }, ...week, 0],
   ];
 
   it.each(rows)('%s', (_name, assistant, a, b, expected) => {
