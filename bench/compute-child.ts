@@ -1,7 +1,8 @@
 /**
  * One measured run, in its own process so peak RSS is its own: `parse` reads the NDJSON and
  * JSON.parses each line (the baseline); `compute` runs `tandem compute FILE --json` in process.
- * Prints one JSON line {mode, ms, maxRssMB}.
+ * Prints one JSON line {mode, ms, cpuMs, maxRssMB}: wall and CPU time (CPU time drifts less on a
+ * busy machine, though it also counts the collector's helper threads).
  */
 import { createReadStream } from 'node:fs';
 import { Writable } from 'node:stream';
@@ -19,6 +20,7 @@ const sink = new Writable({
   },
 });
 const t0 = performance.now();
+const c0 = process.cpuUsage();
 if (mode === 'parse') {
   let n = 0;
   await forEachLine(createReadStream(file, { highWaterMark: 1 << 20 }), (text) => {
@@ -33,4 +35,8 @@ if (mode === 'parse') {
   if (code !== 0) process.exit(code);
 }
 const ms = performance.now() - t0;
-process.stdout.write(`${JSON.stringify({ mode, ms, maxRssMB: process.resourceUsage().maxRSS / 1024 })}\n`);
+const cpu = process.cpuUsage(c0);
+const cpuMs = (cpu.user + cpu.system) / 1000;
+process.stdout.write(
+  `${JSON.stringify({ mode, ms, cpuMs, maxRssMB: process.resourceUsage().maxRSS / 1024 })}\n`,
+);
