@@ -1,0 +1,145 @@
+/**
+ * Every screen and its address. Screens load on demand (route-level code splitting), so the
+ * first screen's JavaScript stays small (bench/web.bench.ts). Workspace screens live under
+ * /w/$ws so that a link names the workspace it is about.
+ */
+import { createRootRoute, createRoute, createRouter, lazyRouteComponent } from '@tanstack/react-router';
+import { RootLayout } from './RootLayout.tsx';
+import { pickStrings } from './search-params.ts';
+
+const rootRoute = createRootRoute({
+  component: RootLayout,
+  notFoundComponent: lazyRouteComponent(() => import('../pages/NotFoundPage.tsx'), 'NotFoundPage'),
+});
+
+const startRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/',
+  component: lazyRouteComponent(() => import('../pages/StartPage.tsx'), 'StartPage'),
+});
+
+const signInRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/sign-in',
+  validateSearch: (s: Record<string, unknown>) => pickStrings(s, ['next'] as const),
+  component: lazyRouteComponent(() => import('../pages/auth/SignInPage.tsx'), 'SignInPage'),
+});
+
+const setupRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/setup',
+  validateSearch: (s: Record<string, unknown>) => pickStrings(s, ['token'] as const),
+  component: lazyRouteComponent(() => import('../pages/auth/SetupPage.tsx'), 'SetupPage'),
+});
+
+const invitationRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/invitations/$token',
+  component: lazyRouteComponent(
+    () => import('../pages/auth/AcceptInvitationPage.tsx'),
+    'AcceptInvitationPage',
+  ),
+});
+
+const forgotPasswordRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/forgot-password',
+  component: lazyRouteComponent(() => import('../pages/auth/ForgotPasswordPage.tsx'), 'ForgotPasswordPage'),
+});
+
+const resetPasswordRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/reset-password',
+  validateSearch: (s: Record<string, unknown>) => pickStrings(s, ['token'] as const),
+  component: lazyRouteComponent(() => import('../pages/auth/ResetPasswordPage.tsx'), 'ResetPasswordPage'),
+});
+
+export const workspaceRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/w/$ws',
+  component: lazyRouteComponent(() => import('../pages/WorkspaceLayout.tsx'), 'WorkspaceLayout'),
+});
+
+const onboardingRoute = createRoute({
+  getParentRoute: () => workspaceRoute,
+  path: '/onboarding',
+  validateSearch: (s: Record<string, unknown>) => pickStrings(s, ['step', 'assistant'] as const),
+  component: lazyRouteComponent(() => import('../pages/onboarding/OnboardingPage.tsx'), 'OnboardingPage'),
+});
+
+const homeRoute = createRoute({
+  getParentRoute: () => workspaceRoute,
+  path: '/home',
+  validateSearch: (s: Record<string, unknown>) => pickStrings(s, ['assistant'] as const),
+  component: lazyRouteComponent(() => import('../pages/home/AssistantHomePage.tsx'), 'AssistantHomePage'),
+});
+
+export const overviewRoute = createRoute({
+  getParentRoute: () => workspaceRoute,
+  path: '/overview',
+  validateSearch: (s: Record<string, unknown>) =>
+    pickStrings(s, ['client', 'coach', 'role', 'sort'] as const),
+  component: lazyRouteComponent(() => import('../pages/overview/OverviewPage.tsx'), 'OverviewPage'),
+});
+
+const kpiRoute = createRoute({
+  getParentRoute: () => workspaceRoute,
+  path: '/kpis/$kpiId',
+  validateSearch: (s: Record<string, unknown>) => pickStrings(s, ['point'] as const),
+  component: lazyRouteComponent(() => import('../pages/kpi/KpiDetailPage.tsx'), 'KpiDetailPage'),
+});
+
+const importsRoute = createRoute({
+  getParentRoute: () => workspaceRoute,
+  path: '/data/imports',
+  component: lazyRouteComponent(() => import('../pages/data/ImportsPage.tsx'), 'ImportsPage'),
+});
+
+const eventsRoute = createRoute({
+  getParentRoute: () => workspaceRoute,
+  path: '/data/events',
+  validateSearch: (s: Record<string, unknown>) =>
+    pickStrings(s, ['type', 'assistant', 'client', 'from', 'to'] as const),
+  component: lazyRouteComponent(() => import('../pages/data/EventsPage.tsx'), 'EventsPage'),
+});
+
+const entryRoute = createRoute({
+  getParentRoute: () => workspaceRoute,
+  path: '/data/entry',
+  validateSearch: (s: Record<string, unknown>) => pickStrings(s, ['form', 'assistant'] as const),
+  component: lazyRouteComponent(() => import('../pages/data/QuickEntryPage.tsx'), 'QuickEntryPage'),
+});
+
+const settingsRoute = createRoute({
+  getParentRoute: () => workspaceRoute,
+  path: '/settings',
+  validateSearch: (s: Record<string, unknown>) => pickStrings(s, ['section'] as const),
+  component: lazyRouteComponent(() => import('../pages/settings/SettingsPage.tsx'), 'SettingsPage'),
+});
+
+const routeTree = rootRoute.addChildren([
+  startRoute,
+  signInRoute,
+  setupRoute,
+  invitationRoute,
+  forgotPasswordRoute,
+  resetPasswordRoute,
+  workspaceRoute.addChildren([
+    onboardingRoute,
+    homeRoute,
+    overviewRoute,
+    kpiRoute,
+    importsRoute,
+    eventsRoute,
+    entryRoute,
+    settingsRoute,
+  ]),
+]);
+
+export const router = createRouter({ routeTree, defaultPreload: 'intent', scrollRestoration: true });
+
+declare module '@tanstack/react-router' {
+  interface Register {
+    router: typeof router;
+  }
+}

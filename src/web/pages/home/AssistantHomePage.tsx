@@ -1,0 +1,5 @@
+import { PageHeader } from '../../components/PageHeader.tsx';
+
+export function AssistantHomePage() {
+  return <PageHeader title="AssistantHomePage" />;
+}

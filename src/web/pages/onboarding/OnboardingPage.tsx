@@ -1,0 +1,5 @@
+import { PageHeader } from '../../components/PageHeader.tsx';
+
+export function OnboardingPage() {
+  return <PageHeader title="OnboardingPage" />;
+}
