@@ -8,8 +8,11 @@ import type { z } from 'zod';
 import { isValidTimeZone } from '#core/time/zone-offset';
 import { AsanaOptions } from './asana/asana-options.ts';
 import { convertAsana } from './asana/convert-asana.ts';
-import { chunksOf, readAllBytes } from './common/read-input.ts';
+import { chunksOf, isExportFiles, readAllBytes } from './common/read-input.ts';
+import { readZip } from './common/read-zip.ts';
 import { SIZE_CAPS } from './common/size-caps.ts';
+import { convertIcs } from './ics/convert-ics.ts';
+import { IcsOptions } from './ics/ics-options.ts';
 import { compileIdentityMap } from './identity-map.ts';
 import { ImportContext } from './import-context.ts';
 import { ImportError } from './import-error.ts';
@@ -18,6 +21,7 @@ import { convertJiraCsv } from './jira/convert-jira-csv.ts';
 import { convertJiraXml } from './jira/convert-jira-xml.ts';
 import { JiraOptions } from './jira/jira-options.ts';
 import { convertMbox, MboxOptions } from './mbox/convert-mbox.ts';
+import { convertSlack } from './slack/convert-slack.ts';
 import { convertTimeEntries } from './timetracking/convert-time-entries.ts';
 import { TimeEntryOptions } from './timetracking/time-entry-options.ts';
 import { convertTrello } from './trello/convert-trello.ts';
@@ -42,6 +46,7 @@ export const OPTION_SCHEMAS = {
   clockify: TimeEntryOptions,
   jira: JiraOptions,
   mbox: MboxOptions,
+  ics: IcsOptions,
 } satisfies Partial<Record<ImportFormat, z.ZodType>>;
 
 type Converter = (input: ImportInput, ctx: ImportContext, options: unknown) => Promise<void>;
@@ -81,6 +86,25 @@ const CONVERTERS: Partial<Record<ImportFormat, { source: string; run: Converter 
         options as TimeEntryOptions,
         { kind: 'clockify', what: 'Clockify CSV' },
       ),
+  },
+  slack: {
+    source: 'slack',
+    run: async (input, ctx) => {
+      const files = isExportFiles(input)
+        ? input
+        : {
+            kind: 'files' as const,
+            files: await readZip(await readAllBytes(input, SIZE_CAPS.zipBytes, 'Slack export zip'), (n) =>
+              n.endsWith('.json'),
+            ),
+          };
+      convertSlack(files, ctx);
+    },
+  },
+  ics: {
+    source: 'ics',
+    run: async (input, ctx, options) =>
+      convertIcs(await readAllBytes(input, SIZE_CAPS.icsBytes, 'ICS calendar'), ctx, options as IcsOptions),
   },
   mbox: {
     source: 'mbox',

@@ -79,10 +79,13 @@ export class ImportContext {
     return this.assistant !== undefined || this.identityMap.size > 0;
   }
 
-  /** Records an external identity as seen and returns the assistant it maps to, if any. */
-  identity(kind: IdentityKind, id: string, name?: string): string | undefined {
+  /**
+   * Records an external identity as seen and returns the assistant it maps to, if any. `via` is the
+   * assistant it maps to through another identity (a Slack user through their e-mail).
+   */
+  identity(kind: IdentityKind, id: string, name?: string, via?: string): string | undefined {
     const key = identityKey(kind, id);
-    const mapped = this.identityMap.get(key);
+    const mapped = this.identityMap.get(key) ?? via;
     let s = this.seen.get(key);
     if (!s) {
       s = { kind, id: kind === 'email' ? id.trim().toLowerCase() : id, count: 0 };

@@ -132,7 +132,7 @@ export async function* readMbox(
     }
     // Keep the partial last line; a huge line in a body need not be kept whole.
     const rest = buf.length - start;
-    if (rest > 4096 && (!cur || !cur.inHeader || cur.problem)) {
+    if (rest > 4096 && (!cur?.inHeader || cur.problem)) {
       // Count the skipped bytes against the message size and keep only a tail.
       const drop = rest - 1024;
       if (cur) {
