@@ -20,6 +20,8 @@ import type { ConvertResult, ImportFormat, ImportInput } from './import-types.ts
 import { convertJiraCsv } from './jira/convert-jira-csv.ts';
 import { convertJiraXml } from './jira/convert-jira-xml.ts';
 import { JiraOptions } from './jira/jira-options.ts';
+import { convertMappedCsv, convertMappedXlsx } from './mapped/convert-mapped.ts';
+import { MappedOptions } from './mapped/mapped-options.ts';
 import { convertMbox, MboxOptions } from './mbox/convert-mbox.ts';
 import { convertSlack } from './slack/convert-slack.ts';
 import { convertTimeEntries } from './timetracking/convert-time-entries.ts';
@@ -47,6 +49,8 @@ export const OPTION_SCHEMAS = {
   jira: JiraOptions,
   mbox: MboxOptions,
   ics: IcsOptions,
+  csv: MappedOptions,
+  xlsx: MappedOptions,
 } satisfies Partial<Record<ImportFormat, z.ZodType>>;
 
 type Converter = (input: ImportInput, ctx: ImportContext, options: unknown) => Promise<void>;
@@ -100,6 +104,20 @@ const CONVERTERS: Partial<Record<ImportFormat, { source: string; run: Converter 
           };
       convertSlack(files, ctx);
     },
+  },
+  csv: {
+    source: 'csv',
+    run: async (input, ctx, options) =>
+      convertMappedCsv(await readAllBytes(input, SIZE_CAPS.csvBytes, 'CSV'), ctx, options as MappedOptions),
+  },
+  xlsx: {
+    source: 'xlsx',
+    run: async (input, ctx, options) =>
+      convertMappedXlsx(
+        await readAllBytes(input, SIZE_CAPS.xlsxBytes, 'XLSX workbook'),
+        ctx,
+        options as MappedOptions,
+      ),
   },
   ics: {
     source: 'ics',

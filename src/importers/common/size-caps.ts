@@ -17,6 +17,8 @@ export const SIZE_CAPS = {
   icsBytes: 64 * MiB,
   /** XLSX workbook (a zip; its entries are checked like any archive). */
   xlsxBytes: 64 * MiB,
+  /** Bytes inflated from one XLSX workbook, all its parts together. */
+  xlsxInflatedBytes: 512 * MiB,
   /** Slack export zip (compressed). */
   zipBytes: 1024 * MiB,
   /** Entries in one archive. */
