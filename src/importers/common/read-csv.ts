@@ -102,7 +102,7 @@ export async function readCsv(bytes: Uint8Array, what: string, onRecord: CsvReco
   await new Promise<void>((resolve, reject) => {
     parser.on('end', resolve);
     parser.on('close', () => (failure ? reject(failure) : resolve()));
-    parser.on('error', (err: Error) => reject(csvError(err as CsvError, what, line)));
+    parser.on('error', (err: Error) => reject(csvError(err as CsvError, what, line, source)));
     const total = source.length;
     for (let i = 0; i < total && !parser.destroyed; i += CHUNK) {
       const piece =
@@ -116,17 +116,39 @@ export async function readCsv(bytes: Uint8Array, what: string, onRecord: CsvReco
   if (failure) throw failure;
 }
 
-function csvError(err: CsvError, what: string, line: number): ImportError {
+/** Line of the quote left open at the end of the text, or undefined when every quote closes. */
+function openQuoteLine(source: Uint8Array | string): number | undefined {
+  const text =
+    typeof source === 'string'
+      ? source
+      : Buffer.from(source.buffer, source.byteOffset, source.length).toString('utf8');
+  let line = 1;
+  let inQuote = false;
+  let openedAt = 1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) line++;
+    else if (c === 34) {
+      if (!inQuote) {
+        inQuote = true;
+        openedAt = line;
+      } else if (text.charCodeAt(i + 1) === 34) i++;
+      else inQuote = false;
+    }
+  }
+  return inQuote ? openedAt : undefined;
+}
+
+function csvError(err: CsvError, what: string, line: number, source: Uint8Array | string): ImportError {
   const at = typeof err.lines === 'number' ? err.lines : line;
   switch (err.code) {
-    case 'CSV_QUOTE_NOT_CLOSED':
-      return new ImportError(
-        'invalid_csv',
-        `${what}: a quoted field opened at or before line ${at} is never closed`,
-        {
-          line: at,
-        },
-      );
+    case 'CSV_QUOTE_NOT_CLOSED': {
+      // csv-parse counts to the end of the file; name the line where the quote opened instead.
+      const opened = openQuoteLine(source) ?? at;
+      return new ImportError('invalid_csv', `${what}: the quote opened on line ${opened} is never closed`, {
+        line: opened,
+      });
+    }
     case 'CSV_MAX_RECORD_SIZE':
       return new ImportError(
         'too_large',
