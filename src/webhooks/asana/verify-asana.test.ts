@@ -11,7 +11,7 @@ const BODY = '{"events":[]}';
 const SIGNATURE = '599161210574a21cd099c9cc0338292107c30bfc928639a2bbc52ba1108e94d6';
 
 const enc = (s: string) => new TextEncoder().encode(s);
-const verify = (sig: string | string[] | undefined, body = enc(BODY), secret = SECRET) =>
+const verify = (sig: string | string[] | undefined, body: Uint8Array = enc(BODY), secret = SECRET) =>
   verifyAsana({ body, headers: sig === undefined ? {} : { 'X-Hook-Signature': sig }, secret });
 
 describe('verifyAsana', () => {

@@ -5,7 +5,7 @@ import { verifyClockify } from './verify-clockify.ts';
 
 const TOKEN = 'kTz3oR0QxQm1cHn5Wv8pBd2LsY7eJg4U';
 const enc = (s: string) => new TextEncoder().encode(s);
-const verify = (sig: string | string[] | undefined, secret = TOKEN, body = enc('{"id":"1"}')) =>
+const verify = (sig: string | string[] | undefined, secret = TOKEN, body: Uint8Array = enc('{"id":"1"}')) =>
   verifyClockify({ body, headers: sig === undefined ? {} : { 'clockify-signature': sig }, secret });
 
 describe('verifyClockify', () => {

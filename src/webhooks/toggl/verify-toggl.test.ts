@@ -11,7 +11,7 @@ const BODY =
 const SIGNATURE = 'sha256=55343383e52a9cd2f56bd4e9fb5b6ce6982fb45955f26ea816cf7495d98c5fd2';
 
 const enc = (s: string) => new TextEncoder().encode(s);
-const verify = (sig: string | string[] | undefined, body = enc(BODY), secret = SECRET) =>
+const verify = (sig: string | string[] | undefined, body: Uint8Array = enc(BODY), secret = SECRET) =>
   verifyToggl({ body, headers: sig === undefined ? {} : { 'X-Webhook-Signature-256': sig }, secret });
 
 describe('verifyToggl', () => {
