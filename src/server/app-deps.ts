@@ -1,0 +1,75 @@
+/** Builds the server's dependencies around an open store: logger, throttle, device-cookie key, limits. */
+import { randomBytes } from 'node:crypto';
+import { eq, sql } from 'drizzle-orm';
+import pino, { type Logger } from 'pino';
+import type { Store } from '#db/client';
+import { instanceSettings } from '#db/schema/workspaces';
+import { LoginThrottle } from '#services/auth/login-throttle';
+import type { AppDeps } from './app-env.ts';
+
+export const DEFAULT_LIMITS = {
+  jsonBytes: 1024 * 1024,
+  ndjsonBytes: 64 * 1024 * 1024,
+  archiveBytes: 512 * 1024 * 1024,
+};
+
+/** A pino logger that never writes secrets: credentials, cookies, passwords and tokens are redacted. */
+export function createLogger(level: string, destination?: NodeJS.WritableStream): Logger {
+  const options = {
+    level,
+    redact: {
+      paths: [
+        'req.headers.authorization',
+        'req.headers.cookie',
+        'headers.authorization',
+        'headers.cookie',
+        'password',
+        'token',
+        '*.password',
+        '*.token',
+        '*.passwordHash',
+        '*.tokenHash',
+      ],
+      censor: '[redacted]',
+    },
+  };
+  return destination ? pino(options, destination) : pino(options);
+}
+
+async function deviceKey(store: Store): Promise<string> {
+  const fresh = randomBytes(32).toString('base64url');
+  await store.db
+    .insert(instanceSettings)
+    .values({ key: 'device_key', value: { key: fresh } })
+    .onConflictDoNothing();
+  const rows = await store.db.select().from(instanceSettings).where(eq(instanceSettings.key, 'device_key'));
+  return (rows[0]?.value as { key?: string } | undefined)?.key ?? fresh;
+}
+
+export interface AppDepsOptions {
+  publicUrl: string;
+  logger: Logger;
+  now?: () => number;
+  trustedProxies?: readonly string[];
+  scryptN?: number;
+  limits?: Partial<AppDeps['limits']>;
+}
+
+export async function createAppDeps(store: Store, opts: AppDepsOptions): Promise<AppDeps> {
+  const now = opts.now ?? (() => Date.now());
+  return {
+    db: store.db,
+    now,
+    publicUrl: opts.publicUrl.replace(/\/+$/, ''),
+    ...(opts.scryptN !== undefined ? { scryptN: opts.scryptN } : {}),
+    logger: opts.logger,
+    storeKind: store.kind,
+    ping: async () => {
+      await store.db.execute(sql`select 1`);
+    },
+    trustedProxies: opts.trustedProxies ?? [],
+    throttle: new LoginThrottle(now),
+    deviceKey: await deviceKey(store),
+    limits: { ...DEFAULT_LIMITS, ...opts.limits },
+  };
+}

@@ -1,0 +1,109 @@
+/**
+ * `createApp(deps)`: the whole HTTP surface, without listening (tests call `app.request()`).
+ * Order matters: security headers and error shaping wrap everything; foreign-origin changes are
+ * refused and body limits enforced before anything reads the body; the caller is identified, then
+ * each route's own matrix check runs before its input is validated.
+ */
+import { randomUUID } from 'node:crypto';
+import type { MiddlewareHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { AppError } from '#src/errors';
+import type { AppDeps, AppEnv } from './app-env.ts';
+import { authenticate } from './middleware/authenticate.ts';
+import { isSecure } from './middleware/cookies.ts';
+import { rejectForeignOrigin } from './middleware/csrf.ts';
+import { errorJson, onError } from './middleware/error-handler.ts';
+import { securityHeaders } from './middleware/security-headers.ts';
+import { newOpenApiApp, type TandemApp } from './openapi-app.ts';
+import { registerPages } from './pages/pages.ts';
+import { registerArchiveRoutes } from './routes/archive.ts';
+import { registerAssignmentRoutes } from './routes/assignments.ts';
+import { registerAssistantRoutes } from './routes/assistants.ts';
+import { registerAuditRoute } from './routes/audit.ts';
+import { registerAuthRoutes } from './routes/auth.ts';
+import { registerClientRoutes } from './routes/clients.ts';
+import { registerDocsRoutes } from './routes/docs.ts';
+import { registerEventRoutes } from './routes/events.ts';
+import { registerHealthRoute } from './routes/health.ts';
+import { registerIdentityRoutes } from './routes/identities.ts';
+import { registerIngestRoute } from './routes/ingest.ts';
+import { registerMemberRoutes } from './routes/members.ts';
+import { registerMetricsRoute } from './routes/metrics.ts';
+import { registerTokenRoutes } from './routes/tokens.ts';
+import { registerWorkspaceRoutes } from './routes/workspaces.ts';
+
+export const API_VERSION = '0.1.0';
+
+const INGEST_PATH = /^\/api\/v1\/workspaces\/[^/]+\/events\/?$/;
+
+/** 413 before parsing: the declared length is checked first, a streamed body is cut at the limit. */
+function limits(deps: AppDeps): MiddlewareHandler<AppEnv> {
+  const make = (maxSize: number) =>
+    bodyLimit({
+      maxSize,
+      onError: () => {
+        throw new AppError(
+          'payload_too_large',
+          `The request body is over the ${maxSize} byte limit of this route`,
+          {
+            limit: maxSize,
+          },
+        );
+      },
+    });
+  const json = make(deps.limits.jsonBytes);
+  const ndjson = make(deps.limits.ndjsonBytes);
+  const archive = make(deps.limits.archiveBytes);
+  return (c, next) => {
+    const path = c.req.path;
+    if (c.req.method === 'POST' && INGEST_PATH.test(path)) return ndjson(c, next);
+    if (c.req.method === 'POST' && path === '/api/v1/workspaces/restore') return archive(c, next);
+    return json(c, next);
+  };
+}
+
+export function createApp(deps: AppDeps): TandemApp {
+  const app = newOpenApiApp();
+  app.use('*', async (c, next) => {
+    c.set('deps', deps);
+    c.set('requestId', randomUUID());
+    c.set('auth', null);
+    c.set('member', null);
+    const started = performance.now();
+    await next();
+    deps.logger.info(
+      {
+        requestId: c.get('requestId'),
+        method: c.req.method,
+        path: c.req.path,
+        status: c.res.status,
+        ms: Math.round(performance.now() - started),
+      },
+      'request',
+    );
+  });
+  app.use('*', securityHeaders(isSecure(deps.publicUrl)));
+  app.onError(onError);
+  app.notFound((c) => errorJson(c, 'not_found', 'No such route'));
+  app.use('*', rejectForeignOrigin);
+  app.use('*', limits(deps));
+  app.use('*', authenticate);
+
+  registerHealthRoute(app);
+  registerDocsRoutes(app, API_VERSION);
+  registerPages(app);
+  registerAuthRoutes(app);
+  registerMemberRoutes(app);
+  registerArchiveRoutes(app);
+  registerWorkspaceRoutes(app);
+  registerClientRoutes(app);
+  registerAssistantRoutes(app);
+  registerAssignmentRoutes(app);
+  registerIdentityRoutes(app);
+  registerIngestRoute(app);
+  registerEventRoutes(app);
+  registerMetricsRoute(app);
+  registerAuditRoute(app);
+  registerTokenRoutes(app);
+  return app;
+}

@@ -1,0 +1,145 @@
+/**
+ * The role × action matrix (SPEC §1), as data. Each cell says which assistants a role may act on:
+ * `all` of the workspace, those `assigned` to them (manager, coach), only `self` (the assistant
+ * they are), or `null` — not at all. Workspace-level actions use `all` for "allowed".
+ * ROUTE_POLICIES names the action of every HTTP route; the server refuses to register a route
+ * that is missing here, and a test walks every route × role against this table.
+ */
+import type { Role } from '#db/schema/members';
+
+export type Scope = 'all' | 'assigned' | 'self' | null;
+
+export const ACTIONS = [
+  'workspace.read',
+  'workspace.update',
+  'workspace.delete',
+  'workspace.export',
+  'member.read',
+  'member.manage',
+  'invitation.manage',
+  'client.read',
+  'client.write',
+  'assistant.read',
+  'assistant.create',
+  'assistant.update',
+  'assistant.export',
+  'assistant.erase',
+  'assignment.read',
+  'assignment.manage',
+  'identity.read',
+  'identity.manage',
+  'event.read',
+  'event.write',
+  'event.exclude',
+  'metrics.read',
+  'audit.read',
+  'token.manage',
+] as const;
+export type Action = (typeof ACTIONS)[number];
+
+type Row = Record<Role, Scope>;
+const row = (owner: Scope, manager: Scope, assistant: Scope, coach: Scope, viewer: Scope): Row => ({
+  owner,
+  manager,
+  assistant,
+  coach,
+  viewer,
+});
+
+/** SPEC §1: owner everything; manager their assistants; assistant themselves; coach reads assigned; viewer reads. */
+export const PERMISSIONS: Record<Action, Row> = {
+  //                          owner   manager     assistant coach      viewer
+  'workspace.read': row('all', 'all', 'all', 'all', 'all'),
+  'workspace.update': row('all', null, null, null, null),
+  'workspace.delete': row('all', null, null, null, null),
+  'workspace.export': row('all', null, null, null, null),
+  'member.read': row('all', 'all', 'all', 'all', 'all'),
+  'member.manage': row('all', null, null, null, null),
+  'invitation.manage': row('all', null, null, null, null),
+  'client.read': row('all', 'all', 'all', 'all', 'all'),
+  'client.write': row('all', 'all', null, null, null),
+  'assistant.read': row('all', 'assigned', 'self', 'assigned', 'all'),
+  'assistant.create': row('all', null, null, null, null),
+  'assistant.update': row('all', 'assigned', null, null, null),
+  'assistant.export': row('all', null, 'self', null, null),
+  'assistant.erase': row('all', null, null, null, null),
+  'assignment.read': row('all', 'assigned', 'self', 'assigned', 'all'),
+  'assignment.manage': row('all', null, null, null, null),
+  'identity.read': row('all', 'assigned', 'self', 'assigned', 'all'),
+  'identity.manage': row('all', 'assigned', null, null, null),
+  'event.read': row('all', 'assigned', 'self', 'assigned', 'all'),
+  'event.write': row('all', 'assigned', 'self', null, null),
+  'event.exclude': row('all', 'assigned', 'self', null, null),
+  'metrics.read': row('all', 'assigned', 'self', 'assigned', 'all'),
+  'audit.read': row('all', null, null, null, null),
+  'token.manage': row('all', 'all', 'all', 'all', 'all'),
+};
+
+/** `public`: no sign-in; `signed-in`: any authenticated person; otherwise the action in `{ws}`. */
+export type RoutePolicy = 'public' | 'signed-in' | Action;
+
+/** Every route, keyed `METHOD /path/{param}`. */
+export const ROUTE_POLICIES: Record<string, RoutePolicy> = {
+  'GET /healthz': 'public',
+  'GET /api/v1/openapi.json': 'public',
+  'GET /api/docs': 'public',
+  'GET /api/docs/{file}': 'public',
+  'GET /setup': 'public',
+  'POST /setup': 'public',
+  'GET /set-password': 'public',
+  'POST /set-password': 'public',
+  'GET /invite': 'public',
+  'POST /invite': 'public',
+  'POST /api/v1/auth/sign-in': 'public',
+  'POST /api/v1/auth/sign-out': 'signed-in',
+  'GET /api/v1/auth/session': 'signed-in',
+  'POST /api/v1/auth/password': 'signed-in',
+  'POST /api/v1/auth/password-reset': 'public',
+  'POST /api/v1/invitations/accept': 'public',
+  'GET /api/v1/workspaces': 'signed-in',
+  'POST /api/v1/workspaces': 'signed-in',
+  'POST /api/v1/workspaces/restore': 'signed-in',
+  'GET /api/v1/workspaces/{ws}': 'workspace.read',
+  'PATCH /api/v1/workspaces/{ws}': 'workspace.update',
+  'DELETE /api/v1/workspaces/{ws}': 'workspace.delete',
+  'GET /api/v1/workspaces/{ws}/export': 'workspace.export',
+  'GET /api/v1/workspaces/{ws}/members': 'member.read',
+  'PATCH /api/v1/workspaces/{ws}/members/{userId}': 'member.manage',
+  'DELETE /api/v1/workspaces/{ws}/members/{userId}': 'member.manage',
+  'POST /api/v1/workspaces/{ws}/members/{userId}/password-link': 'member.manage',
+  'GET /api/v1/workspaces/{ws}/invitations': 'invitation.manage',
+  'POST /api/v1/workspaces/{ws}/invitations': 'invitation.manage',
+  'DELETE /api/v1/workspaces/{ws}/invitations/{id}': 'invitation.manage',
+  'GET /api/v1/workspaces/{ws}/clients': 'client.read',
+  'PUT /api/v1/workspaces/{ws}/clients/{id}': 'client.write',
+  'DELETE /api/v1/workspaces/{ws}/clients/{id}': 'client.write',
+  'GET /api/v1/workspaces/{ws}/assistants': 'assistant.read',
+  'POST /api/v1/workspaces/{ws}/assistants': 'assistant.create',
+  'GET /api/v1/workspaces/{ws}/assistants/{id}': 'assistant.read',
+  'PATCH /api/v1/workspaces/{ws}/assistants/{id}': 'assistant.update',
+  'GET /api/v1/workspaces/{ws}/assistants/{id}/export': 'assistant.export',
+  'DELETE /api/v1/workspaces/{ws}/assistants/{id}': 'assistant.erase',
+  'GET /api/v1/workspaces/{ws}/assignments': 'assignment.read',
+  'POST /api/v1/workspaces/{ws}/assignments': 'assignment.manage',
+  'DELETE /api/v1/workspaces/{ws}/assignments/{assistantId}/{userId}': 'assignment.manage',
+  'GET /api/v1/workspaces/{ws}/identities': 'identity.read',
+  'PUT /api/v1/workspaces/{ws}/identities/{provider}/{externalId}': 'identity.manage',
+  'DELETE /api/v1/workspaces/{ws}/identities/{provider}/{externalId}': 'identity.manage',
+  'GET /api/v1/workspaces/{ws}/events': 'event.read',
+  'POST /api/v1/workspaces/{ws}/events': 'event.write',
+  'POST /api/v1/workspaces/{ws}/events/{type}': 'event.write',
+  'GET /api/v1/workspaces/{ws}/events/{type}/{id}': 'event.read',
+  'PUT /api/v1/workspaces/{ws}/events/{type}/{id}': 'event.write',
+  'DELETE /api/v1/workspaces/{ws}/events/{type}/{id}': 'event.write',
+  'PUT /api/v1/workspaces/{ws}/events/{type}/{id}/exclusion': 'event.exclude',
+  'DELETE /api/v1/workspaces/{ws}/events/{type}/{id}/exclusion': 'event.exclude',
+  'GET /api/v1/workspaces/{ws}/metrics': 'metrics.read',
+  'GET /api/v1/workspaces/{ws}/audit': 'audit.read',
+  'GET /api/v1/workspaces/{ws}/tokens': 'token.manage',
+  'POST /api/v1/workspaces/{ws}/tokens': 'token.manage',
+  'DELETE /api/v1/workspaces/{ws}/tokens/{id}': 'token.manage',
+};
+
+export function scopeOf(role: Role, action: Action): Scope {
+  return PERMISSIONS[action][role];
+}

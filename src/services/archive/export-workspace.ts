@@ -1,0 +1,186 @@
+/**
+ * The workspace archive (SPEC §11, §13): a gzipped tar whose `events.ndjson` is valid §12 input
+ * (assistant lines, then every event — private pulse answers included, which README.txt says), and
+ * JSON files restoring everything else: people (with password hashes, never plain secrets),
+ * members, invitations, assignments, identities, clients, API token hashes, settings, audit log.
+ */
+import { gzipSync } from 'node:zlib';
+import { asc, eq, inArray } from 'drizzle-orm';
+import type { TandemEvent } from '#core/events/event-types';
+import { assistants, clients, identities } from '#db/schema/assistants';
+import { auditLog } from '#db/schema/audit';
+import { events } from '#db/schema/events';
+import { assignments, invitations, members } from '#db/schema/members';
+import { apiTokens, users } from '#db/schema/users';
+import { workspaces } from '#db/schema/workspaces';
+import { AppError } from '#src/errors';
+import { assistantDef } from '../assistants/assistant-record.ts';
+import type { ServiceDeps } from '../service-context.ts';
+import { writeTar } from './tar.ts';
+
+export const ARCHIVE_FORMAT = 'tandem-workspace-archive';
+export const ARCHIVE_VERSION = 1;
+
+const README = `Tandem workspace archive
+
+This is the owner's backup of one workspace. It CONTAINS PRIVATE PULSE ANSWERS
+(well-being answers an assistant did not share, SPEC §11) and password hashes.
+Keep it as safe as the server itself.
+
+events.ndjson    every event and assistant, as \`tandem compute\` reads it
+*.json           members, identities, clients, assignments, settings, audit log
+Restore with:    npx tandem restore [--data DIR] ARCHIVE   (or with DATABASE_URL set)
+`;
+
+const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
+
+export interface ArchiveManifest {
+  format: string;
+  version: number;
+  exportedAt: string;
+  containsPrivateAnswers: true;
+  workspace: { id: string; name: string; settings: Record<string, unknown>; createdAt: string };
+  counts: Record<string, number>;
+}
+
+export async function exportWorkspace(deps: ServiceDeps, workspaceId: string): Promise<Buffer> {
+  const db = deps.db;
+  const ws = (await db.select().from(workspaces).where(eq(workspaces.id, workspaceId)))[0];
+  if (!ws) throw new AppError('not_found', `No workspace ${workspaceId}`);
+  const by = <T extends { workspaceId: unknown }>(t: T) => eq(t.workspaceId as never, workspaceId);
+  const [aRows, eRows, mRows, invRows, asgRows, idRows, cRows, tRows, auditRows] = await Promise.all([
+    db.select().from(assistants).where(by(assistants)).orderBy(asc(assistants.id)),
+    db.select().from(events).where(by(events)).orderBy(asc(events.seq)),
+    db.select().from(members).where(by(members)),
+    db.select().from(invitations).where(by(invitations)),
+    db.select().from(assignments).where(by(assignments)),
+    db.select().from(identities).where(by(identities)),
+    db.select().from(clients).where(by(clients)),
+    db.select().from(apiTokens).where(by(apiTokens)),
+    db.select().from(auditLog).where(by(auditLog)).orderBy(asc(auditLog.seq)),
+  ]);
+  const userIds = mRows.map((m) => m.userId);
+  const uRows = userIds.length > 0 ? await db.select().from(users).where(inArray(users.id, userIds)) : [];
+  const lines: string[] = aRows.map((a) => JSON.stringify({ type: 'assistant', ...assistantDef(a) }));
+  for (const e of eRows) lines.push(JSON.stringify(e.data as TandemEvent));
+  const manifest: ArchiveManifest = {
+    format: ARCHIVE_FORMAT,
+    version: ARCHIVE_VERSION,
+    exportedAt: new Date(deps.now()).toISOString(),
+    containsPrivateAnswers: true,
+    workspace: { id: ws.id, name: ws.name, settings: ws.settings, createdAt: ws.createdAt.toISOString() },
+    counts: {
+      assistants: aRows.length,
+      events: eRows.length,
+      members: mRows.length,
+      audit: auditRows.length,
+    },
+  };
+  const files = [
+    { name: 'README.txt', data: README },
+    { name: 'manifest.json', data: JSON.stringify(manifest, null, 2) },
+    { name: 'events.ndjson', data: lines.length > 0 ? `${lines.join('\n')}\n` : '' },
+    {
+      name: 'event-times.ndjson',
+      data: eRows.map((e) => JSON.stringify([e.type, e.id, iso(e.createdAt), iso(e.updatedAt)])).join('\n'),
+    },
+    {
+      name: 'assistants.json',
+      data: JSON.stringify(
+        aRows.map((a) => ({
+          id: a.id,
+          name: a.name,
+          createdAt: iso(a.createdAt),
+          updatedAt: iso(a.updatedAt),
+        })),
+      ),
+    },
+    {
+      name: 'users.json',
+      data: JSON.stringify(
+        uRows.map((u) => ({
+          id: u.id,
+          email: u.email,
+          name: u.name,
+          passwordHash: u.passwordHash,
+          createdAt: iso(u.createdAt),
+        })),
+      ),
+    },
+    {
+      name: 'members.json',
+      data: JSON.stringify(
+        mRows.map((m) => ({
+          userId: m.userId,
+          role: m.role,
+          assistantId: m.assistantId,
+          createdAt: iso(m.createdAt),
+        })),
+      ),
+    },
+    {
+      name: 'invitations.json',
+      data: JSON.stringify(
+        invRows.map((i) => ({
+          ...i,
+          workspaceId: undefined,
+          createdAt: iso(i.createdAt),
+          expiresAt: iso(i.expiresAt),
+          acceptedAt: iso(i.acceptedAt),
+          revokedAt: iso(i.revokedAt),
+        })),
+      ),
+    },
+    {
+      name: 'assignments.json',
+      data: JSON.stringify(
+        asgRows.map((a) => ({ assistantId: a.assistantId, userId: a.userId, createdAt: iso(a.createdAt) })),
+      ),
+    },
+    {
+      name: 'identities.json',
+      data: JSON.stringify(
+        idRows.map((i) => ({
+          provider: i.provider,
+          externalId: i.externalId,
+          assistantId: i.assistantId,
+          createdAt: iso(i.createdAt),
+        })),
+      ),
+    },
+    {
+      name: 'clients.json',
+      data: JSON.stringify(cRows.map((c) => ({ id: c.id, name: c.name, createdAt: iso(c.createdAt) }))),
+    },
+    {
+      name: 'api-tokens.json',
+      data: JSON.stringify(
+        tRows.map((t) => ({
+          id: t.id,
+          userId: t.userId,
+          name: t.name,
+          tokenHash: t.tokenHash,
+          createdAt: iso(t.createdAt),
+          lastUsedAt: iso(t.lastUsedAt),
+          revokedAt: iso(t.revokedAt),
+        })),
+      ),
+    },
+    {
+      name: 'audit.ndjson',
+      data: auditRows
+        .map((a) =>
+          JSON.stringify({
+            actor: a.actor,
+            action: a.action,
+            target: a.target,
+            before: a.before,
+            after: a.after,
+            at: iso(a.at),
+          }),
+        )
+        .join('\n'),
+    },
+  ];
+  return gzipSync(writeTar(files, deps.now()));
+}

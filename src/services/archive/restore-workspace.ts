@@ -1,0 +1,212 @@
+/**
+ * Restores a workspace archive into a store where that workspace does not exist (SPEC §13) — the
+ * way from the embedded store to PostgreSQL. Everything goes in one transaction. People whose
+ * e-mail already has an account here keep that account (and its password); others come back with
+ * their password hashes.
+ */
+import { gunzipSync } from 'node:zlib';
+import { eq, sql } from 'drizzle-orm';
+import { queryRows } from '#db/client';
+import { upsertEvents } from '#db/queries/upsert-events';
+import type { IdentityProvider } from '#db/schema/assistants';
+import { assistants, clients, identities } from '#db/schema/assistants';
+import { auditLog } from '#db/schema/audit';
+import { assignments, invitations, members, type Role } from '#db/schema/members';
+import { apiTokens, users } from '#db/schema/users';
+import { workspaces } from '#db/schema/workspaces';
+import { AppError } from '#src/errors';
+import { assistantColumns } from '../assistants/assistant-record.ts';
+import { writeAudit } from '../audit.ts';
+import { parseIngestBody } from '../events/ingest-events.ts';
+import type { ServiceDeps } from '../service-context.ts';
+import { ARCHIVE_FORMAT, type ArchiveManifest } from './export-workspace.ts';
+import { readTar } from './tar.ts';
+
+type J = Record<string, unknown>;
+const date = (v: unknown): Date | null => (typeof v === 'string' ? new Date(v) : null);
+const str = (v: unknown): string => (typeof v === 'string' ? v : '');
+const optStr = (v: unknown): string | null => (typeof v === 'string' ? v : null);
+
+function jsonFile(files: Map<string, Buffer>, name: string): J[] {
+  const b = files.get(name);
+  if (!b) throw new AppError('validation_failed', `archive: ${name} is missing`);
+  const v = JSON.parse(b.toString('utf8')) as unknown;
+  if (!Array.isArray(v)) throw new AppError('validation_failed', `archive: ${name} is not a list`);
+  return v as J[];
+}
+
+function ndjson(files: Map<string, Buffer>, name: string): unknown[] {
+  const text = files.get(name)?.toString('utf8') ?? '';
+  return text
+    .split('\n')
+    .filter((l) => l.trim().length > 0)
+    .map((l) => JSON.parse(l) as unknown);
+}
+
+export function readArchive(bytes: Buffer): { manifest: ArchiveManifest; files: Map<string, Buffer> } {
+  let files: Map<string, Buffer>;
+  try {
+    files = readTar(gunzipSync(bytes, { maxOutputLength: 2 * 1024 * 1024 * 1024 }));
+  } catch (err) {
+    if (err instanceof AppError) throw err;
+    throw new AppError('validation_failed', 'archive: not a Tandem workspace archive (.tar.gz)');
+  }
+  const m = files.get('manifest.json');
+  if (!m) throw new AppError('validation_failed', 'archive: manifest.json is missing');
+  const manifest = JSON.parse(m.toString('utf8')) as ArchiveManifest;
+  if (manifest.format !== ARCHIVE_FORMAT || manifest.version !== 1)
+    throw new AppError('validation_failed', 'archive: unknown format or version');
+  return { manifest, files };
+}
+
+export async function restoreWorkspace(
+  deps: ServiceDeps,
+  bytes: Buffer,
+  opts: { actor: string; requireOwnerUserId?: string } = { actor: 'cli' },
+): Promise<{ workspace: string; events: number; members: number }> {
+  const { manifest, files } = readArchive(bytes);
+  const eventsFile = files.get('events.ndjson') ?? Buffer.alloc(0);
+  const parsed = await parseIngestBody(
+    (async function* () {
+      yield eventsFile;
+    })(),
+  );
+  const ws = manifest.workspace;
+  return deps.db.transaction(async (tx) => {
+    if ((await tx.select({ id: workspaces.id }).from(workspaces).where(eq(workspaces.id, ws.id)))[0])
+      throw new AppError('already_exists', `Workspace ${ws.id} already exists in this store`, {
+        workspace: ws.id,
+      });
+    await tx
+      .insert(workspaces)
+      .values({ id: ws.id, name: ws.name, settings: ws.settings, createdAt: new Date(ws.createdAt) });
+    const userMap = new Map<string, string>();
+    for (const u of jsonFile(files, 'users.json')) {
+      const email = str(u.email).toLowerCase();
+      const found = await tx.select({ id: users.id }).from(users).where(eq(users.email, email));
+      if (found[0]) userMap.set(str(u.id), found[0].id);
+      else {
+        await tx.insert(users).values({
+          id: str(u.id),
+          email,
+          name: optStr(u.name),
+          passwordHash: optStr(u.passwordHash),
+          createdAt: date(u.createdAt) ?? new Date(deps.now()),
+        });
+        userMap.set(str(u.id), str(u.id));
+      }
+    }
+    const uid = (v: unknown): string => userMap.get(str(v)) ?? str(v);
+    const names = new Map(jsonFile(files, 'assistants.json').map((a) => [str(a.id), a]));
+    for (const { def } of parsed.assistants.values()) {
+      const n = names.get(def.id);
+      await tx.insert(assistants).values({
+        workspaceId: ws.id,
+        ...assistantColumns(def),
+        name: optStr(n?.name),
+        createdAt: date(n?.createdAt) ?? new Date(deps.now()),
+        updatedAt: date(n?.updatedAt) ?? new Date(deps.now()),
+      });
+    }
+    const memberRows = jsonFile(files, 'members.json');
+    for (const m of memberRows)
+      await tx.insert(members).values({
+        workspaceId: ws.id,
+        userId: uid(m.userId),
+        role: str(m.role) as Role,
+        assistantId: optStr(m.assistantId),
+        createdAt: date(m.createdAt) ?? new Date(deps.now()),
+      });
+    if (
+      opts.requireOwnerUserId &&
+      !memberRows.some((m) => uid(m.userId) === opts.requireOwnerUserId && m.role === 'owner')
+    )
+      throw new AppError('forbidden', 'Only an owner named in the archive may restore it');
+    for (const i of jsonFile(files, 'invitations.json'))
+      await tx.insert(invitations).values({
+        id: str(i.id),
+        workspaceId: ws.id,
+        email: str(i.email),
+        role: str(i.role) as Role,
+        assistantId: optStr(i.assistantId),
+        tokenHash: str(i.tokenHash),
+        invitedBy: optStr(i.invitedBy),
+        createdAt: date(i.createdAt) ?? new Date(deps.now()),
+        expiresAt: date(i.expiresAt) ?? new Date(deps.now()),
+        acceptedAt: date(i.acceptedAt),
+        revokedAt: date(i.revokedAt),
+      });
+    for (const a of jsonFile(files, 'assignments.json'))
+      await tx.insert(assignments).values({
+        workspaceId: ws.id,
+        assistantId: str(a.assistantId),
+        userId: uid(a.userId),
+        createdAt: date(a.createdAt) ?? new Date(deps.now()),
+      });
+    for (const i of jsonFile(files, 'identities.json'))
+      await tx.insert(identities).values({
+        workspaceId: ws.id,
+        provider: str(i.provider) as IdentityProvider,
+        externalId: str(i.externalId),
+        assistantId: str(i.assistantId),
+        createdAt: date(i.createdAt) ?? new Date(deps.now()),
+      });
+    for (const c of jsonFile(files, 'clients.json'))
+      await tx.insert(clients).values({
+        workspaceId: ws.id,
+        id: str(c.id),
+        name: str(c.name),
+        createdAt: date(c.createdAt) ?? new Date(deps.now()),
+      });
+    for (const t of jsonFile(files, 'api-tokens.json'))
+      await tx.insert(apiTokens).values({
+        id: str(t.id),
+        workspaceId: ws.id,
+        userId: uid(t.userId),
+        name: str(t.name),
+        tokenHash: str(t.tokenHash),
+        createdAt: date(t.createdAt) ?? new Date(deps.now()),
+        lastUsedAt: date(t.lastUsedAt),
+        revokedAt: date(t.revokedAt),
+      });
+    const counts = await upsertEvents(
+      tx,
+      ws.id,
+      [...parsed.events.values()].map((e) => e.cols),
+    );
+    const times = ndjson(files, 'event-times.ndjson');
+    if (times.length > 0)
+      await queryRows(
+        tx,
+        sql`update events e set created_at = t.c::timestamptz, updated_at = t.u::timestamptz
+            from jsonb_to_recordset(${JSON.stringify(
+              times.map((t) => {
+                const [type, id, c, u] = t as string[];
+                return { type, id, c, u };
+              }),
+            )}::jsonb)
+              as t(type text, id text, c text, u text)
+            where e.workspace_id = ${ws.id} and e.type = t.type and e.id = t.id`,
+      );
+    const audit = ndjson(files, 'audit.ndjson') as J[];
+    for (let i = 0; i < audit.length; i += 1000)
+      await tx.insert(auditLog).values(
+        audit.slice(i, i + 1000).map((a) => ({
+          workspaceId: ws.id,
+          actor: userMap.get(str(a.actor)) ?? str(a.actor),
+          action: str(a.action),
+          target: optStr(a.target),
+          before: a.before ?? null,
+          after: a.after ?? null,
+          at: date(a.at) ?? new Date(deps.now()),
+        })),
+      );
+    await writeAudit(tx, {
+      workspaceId: ws.id,
+      actor: opts.actor,
+      action: 'workspace.restore',
+      after: { events: counts.inserted },
+    });
+    return { workspace: ws.id, events: counts.inserted, members: memberRows.length };
+  });
+}
