@@ -25,16 +25,21 @@ function lookup(headers: WebhookHeaders, name: string): string | readonly string
  * The single value of header `name`, with surrounding spaces removed (HTTP's optional white
  * space). `repeated` when it came more than once or holds a comma, `missing` when absent or empty.
  */
-export function readHeader(headers: WebhookHeaders, name: string): HeaderRead {
+export function readHeader(
+  headers: WebhookHeaders,
+  name: string,
+  options: { commaIsData?: boolean } = {},
+): HeaderRead {
   const raw = lookup(headers, name);
   if (raw === undefined || raw === null) return { kind: 'missing' };
   if (typeof raw !== 'string') {
     if (raw.length === 0) return { kind: 'missing' };
     if (raw.length > 1) return { kind: 'repeated' };
-    return readHeader(() => raw[0], name);
+    return readHeader(() => raw[0], name, options);
   }
   const value = raw.trim();
   if (value.length === 0) return { kind: 'missing' };
-  if (value.includes(',')) return { kind: 'repeated' };
+  // Standard Webhooks writes `v1,<sig>`: there the caller checks each entry's shape instead.
+  if (value.includes(',') && options.commaIsData !== true) return { kind: 'repeated' };
   return { kind: 'value', value };
 }
