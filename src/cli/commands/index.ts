@@ -2,6 +2,18 @@
 import type { Command } from '../command.ts';
 import { analyzeCommand } from './analyze.ts';
 import { computeCommand } from './compute.ts';
+import { exportCommand } from './export.ts';
 import { importCommand } from './import.ts';
+import { initCommand } from './init.ts';
+import { restoreCommand } from './restore.ts';
+import { serveCommand } from './serve.ts';
 
-export const COMMANDS: Command[] = [computeCommand, analyzeCommand, importCommand];
+export const COMMANDS: Command[] = [
+  serveCommand,
+  initCommand,
+  computeCommand,
+  analyzeCommand,
+  importCommand,
+  exportCommand,
+  restoreCommand,
+];

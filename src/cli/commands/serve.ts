@@ -1,0 +1,120 @@
+/**
+ * `tandem serve [--port N] [--data DIR] [--host H]` (SPEC §13): the server on the embedded store
+ * (PGlite in DIR, default ./data, locked against a second process) or on DATABASE_URL. On an empty
+ * store it prints a one-time setup link instead of ever creating default credentials.
+ */
+import { parseArgs } from 'node:util';
+import { serve } from '@hono/node-server';
+import { openStore, type Store } from '#db/client';
+import { storeOptions } from '#db/store-options';
+import { createApp } from '#server/app';
+import { createAppDeps, createLogger } from '#server/app-deps';
+import { issueSetupUrl } from '#services/workspaces/setup-token';
+import { readEnv } from '#src/env';
+import { AppError } from '#src/errors';
+import { type CliIo, type Command, UsageError, writeAll } from '../command.ts';
+
+const HELP = `Usage: tandem serve [--port N] [--data DIR] [--host ADDRESS]
+
+Runs the Tandem server: the HTTP API under /api/v1, its reference at /api/docs, /healthz.
+Stores data in PGlite (embedded PostgreSQL) in DIR, or in the PostgreSQL server named by
+DATABASE_URL when it is set. On an empty store it prints a one-time setup link for the first owner.
+
+Options:
+  --port N          port to listen on (default: PORT or 3000)
+  --data DIR        embedded store directory (default: TANDEM_DATA_DIR or ./data)
+  --host ADDRESS    address to listen on (default 127.0.0.1; 0.0.0.0 behind a proxy or in a container)
+  -h, --help        show this help
+
+Environment: DATABASE_URL, TANDEM_PUBLIC_URL (links; default http://localhost:3000),
+TANDEM_TRUSTED_PROXY, LOG_LEVEL, PORT, TANDEM_DATA_DIR.
+Exit status: 0 after a clean shutdown (SIGINT/SIGTERM); 1 if the store cannot be opened; 2 usage.
+`;
+
+/** Opens the configured store; a held PGlite directory becomes a clear message and exit 1. */
+export async function openCliStore(
+  data: string | undefined,
+  io: CliIo,
+  command: string,
+): Promise<Store | number> {
+  const env = readEnv(io.env);
+  try {
+    return await openStore(
+      storeOptions({ data, databaseUrl: env.DATABASE_URL, dataDirEnv: env.TANDEM_DATA_DIR, cwd: io.cwd }),
+    );
+  } catch (err) {
+    if (err instanceof AppError && err.code === 'locked') {
+      await writeAll(
+        io.stderr,
+        `tandem ${command}: ${err.message}\n(A running 'tandem serve' holds the embedded store; stop it first, or use the API.)\n`,
+      );
+      return 1;
+    }
+    throw err;
+  }
+}
+
+export function parseOrUsage<T>(fn: () => T): T {
+  try {
+    return fn();
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
+}
+
+export const serveCommand: Command = {
+  name: 'serve',
+  summary: 'run the server (embedded store in ./data, or DATABASE_URL)',
+  help: HELP,
+  async run(args, io) {
+    const { values } = parseOrUsage(() =>
+      parseArgs({
+        args,
+        options: { port: { type: 'string' }, data: { type: 'string' }, host: { type: 'string' } },
+      }),
+    );
+    const env = readEnv(io.env);
+    const port = values.port === undefined ? (env.PORT ?? 3000) : Number(values.port);
+    if (!Number.isInteger(port) || port < 0 || port > 65535)
+      throw new UsageError(`--port: expected a port number, got ${JSON.stringify(values.port)}`);
+    const store = await openCliStore(values.data, io, 'serve');
+    if (typeof store === 'number') return store;
+    const logger = createLogger(env.LOG_LEVEL);
+    const deps = await createAppDeps(store, {
+      publicUrl: env.TANDEM_PUBLIC_URL,
+      logger,
+      now: io.now,
+      trustedProxies: env.TANDEM_TRUSTED_PROXY,
+    });
+    const app = createApp(deps);
+    const hostname = values.host ?? '127.0.0.1';
+    const server = serve({ fetch: app.fetch, port, hostname });
+    await new Promise<void>((resolve, reject) => {
+      server.once('listening', () => resolve());
+      server.once('error', reject);
+    });
+    const address = server.address();
+    const actual = typeof address === 'object' && address ? address.port : port;
+    await writeAll(
+      io.stderr,
+      `Tandem is listening on http://${hostname}:${actual} (store: ${store.kind} ${store.location})\n`,
+    );
+    const setup = await issueSetupUrl(deps);
+    if (setup)
+      await writeAll(
+        io.stdout,
+        `This store has no workspace yet. Create the first one and its owner (link works once):\n  ${setup}\n`,
+      );
+    await new Promise<void>((resolve) => {
+      const stop = (): void => {
+        process.off('SIGINT', stop);
+        process.off('SIGTERM', stop);
+        server.close(() => resolve());
+      };
+      process.on('SIGINT', stop);
+      process.on('SIGTERM', stop);
+    });
+    await store.close();
+    return 0;
+  },
+};
