@@ -161,15 +161,24 @@ export function zonedMs(zone: string, c: CivilDate, secondsOfDay: number): numbe
   return localToInstant(zone, local);
 }
 
+const offsetTexts = new Map<number, string>();
+
+function offsetText(off: number): string {
+  let t = offsetTexts.get(off);
+  if (t === undefined) {
+    const abs = Math.abs(Math.round(off / 60000));
+    t = off === 0 ? 'Z' : `${off < 0 ? '-' : '+'}${pad2(Math.floor(abs / 60))}:${pad2(abs % 60)}`;
+    offsetTexts.set(off, t);
+  }
+  return t;
+}
+
 /** `YYYY-MM-DDTHH:MM:SS(.sss)±HH:MM` of an instant, shown in `zone`. */
 export function formatInZone(ms: number, zone: string): string {
   const off = zone === 'UTC' ? 0 : offsetAt(zone, ms);
   const local = new Date(ms + off).toISOString(); // 2026-01-02T03:04:05.678Z
-  const body = local.endsWith('.000Z') ? local.slice(0, 19) : local.slice(0, 23);
-  if (off === 0) return `${body}Z`;
-  const sign = off < 0 ? '-' : '+';
-  const abs = Math.abs(Math.round(off / 60000));
-  return `${body}${sign}${pad2(Math.floor(abs / 60))}:${pad2(abs % 60)}`;
+  const body = ms % 1000 === 0 ? local.slice(0, 19) : local.slice(0, 23);
+  return body + offsetText(off);
 }
 
 /** The local date of an instant in `zone`. */

@@ -15,7 +15,7 @@ import {
   zonedMs,
 } from '../common/local-time.ts';
 import { CsvHeader, cell, readCsv } from '../common/read-csv.ts';
-import type { ImportContext } from '../import-context.ts';
+import type { ImportContext, PlacedDraft } from '../import-context.ts';
 import { ImportError } from '../import-error.ts';
 import type { IdentityKind } from '../import-types.ts';
 import type { TimeEntryField, TimeEntryOptions } from './time-entry-options.ts';
@@ -158,20 +158,17 @@ export async function convertTimeEntries(
     const priority =
       (project !== '' && priorityProjects.has(project.toLowerCase())) ||
       tags.some((t) => priorityTags.has(t.toLowerCase()));
-    ctx.emit(
-      {
-        type: 'timeEntry',
-        externalId: n === 1 ? baseKey : `${baseKey}#${n}`,
-        assistant,
-        start,
-        end: formatInZone(endMs, zone),
-        ...(project ? { project } : {}),
-        ...(client ? { client } : {}),
-        tags,
-        priority,
-      },
-      { line },
-    );
+    // Built in place, without spreads: this loop runs once per row of million-row files.
+    const e = ctx.place('timeEntry', n === 1 ? baseKey : `${baseKey}#${n}`) as PlacedDraft &
+      Record<string, unknown>;
+    e.assistant = assistant;
+    e.start = start;
+    e.end = formatInZone(endMs, zone);
+    if (project) e.project = project;
+    if (client) e.client = client;
+    e.tags = tags;
+    e.priority = priority;
+    ctx.emit(e, { line });
   };
 
   await readCsv(bytes, src.what, (r, line) => {
