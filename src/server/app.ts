@@ -31,6 +31,7 @@ import { registerMemberRoutes } from './routes/members.ts';
 import { registerMetricsRoute } from './routes/metrics.ts';
 import { registerTokenRoutes } from './routes/tokens.ts';
 import { registerWorkspaceRoutes } from './routes/workspaces.ts';
+import { staticWeb } from './static-web.ts';
 
 export const API_VERSION = '0.1.0';
 
@@ -105,5 +106,6 @@ export function createApp(deps: AppDeps): TandemApp {
   registerMetricsRoute(app);
   registerAuditRoute(app);
   registerTokenRoutes(app);
+  app.use('*', staticWeb());
   return app;
 }

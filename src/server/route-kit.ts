@@ -4,6 +4,7 @@
  * unprotected.
  */
 import { createRoute, type RouteConfig } from '@hono/zod-openapi';
+import { z } from 'zod';
 import { ErrorResponse } from '#shared/api-schemas';
 import { authorize } from './middleware/authorize.ts';
 import { ROUTE_POLICIES } from './policies/permission-matrix.ts';
@@ -29,8 +30,11 @@ export function route<R extends RouteConfig>(r: R): R {
       { ...e, content: { 'application/json': { schema: ErrorResponse } } },
     ]),
   );
+  // Routes without query parameters still refuse unknown ones: nothing is silently ignored.
+  const request = r.request?.query ? r.request : { ...r.request, query: z.strictObject({}) };
   return createRoute({
     ...r,
+    request,
     ...(policy === 'public' ? {} : { security: [{ bearer: [] }, { session: [] }] }),
     responses: { ...errorResponses, ...r.responses },
     middleware: [authorize(policy)],

@@ -68,8 +68,9 @@ describe('staticWeb', () => {
   it('says how to build the app when it is missing', async () => {
     const empty = new Hono();
     empty.use('*', staticWeb({ root: join(root, 'nope') }));
-    const res = await empty.request('/');
+    const res = await empty.request('/', { headers: { Accept: 'text/html,application/xhtml+xml' } });
     expect(res.status).toBe(503);
     expect(await res.text()).toContain('npm run build:web');
+    expect((await empty.request('/anything')).status).toBe(404);
   });
 });

@@ -141,6 +141,8 @@ export function staticWeb(options: StaticWebOptions = {}): MiddlewareHandler {
 
     const index = await load(join(root, 'index.html'));
     if (!index) {
+      // Only a browser navigation learns how to build the app; any other request gets the server's 404.
+      if (!(c.req.header('accept') ?? '').includes('text/html')) return next();
       return c.text(
         'The web app is not built yet. Run `npm run build:web` (npm start does it for you).',
         503,

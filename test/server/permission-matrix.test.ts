@@ -1,0 +1,204 @@
+/**
+ * Walks EVERY registered route × every role × own/other workspace and compares the answer with
+ * the permission matrix: other workspace → 404; a role without the action → 403; a role with it →
+ * neither 401, 403 nor 404. A route with no row in the matrix fails here. Also: every non-public
+ * route answers 401 without credentials and 400 for an unknown query parameter.
+ */
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROLES } from '#db/schema/members';
+import { ACTIONS, PERMISSIONS, ROUTE_POLICIES, scopeOf } from '#server/policies/permission-matrix';
+import { listApiTokens } from '#services/auth/api-tokens';
+import { createInvitation } from '#services/members/invitations';
+import { call, makeTeam, STORE_KINDS, startTestServer, type Team, type TestServer } from './test-store.ts';
+
+const TASK = {
+  type: 'task',
+  id: 'T1',
+  assistant: 'a1',
+  title: 'x',
+  createdAt: '2026-11-16T08:00:00Z',
+  dueDate: '2026-11-18',
+};
+
+interface Fixture {
+  team: Team;
+  invitationId: string;
+}
+
+async function fixture(t: TestServer): Promise<Fixture> {
+  const team = await makeTeam(t, 'walk');
+  const owner = team.owner.token;
+  await call(t, 'PUT', `/api/v1/workspaces/${team.ws}/clients/c1`, {
+    token: owner,
+    json: { name: 'Client' },
+  });
+  await call(t, 'PUT', `/api/v1/workspaces/${team.ws}/identities/email/a1@example.com`, {
+    token: owner,
+    json: { assistantId: 'a1' },
+  });
+  await call(t, 'POST', `/api/v1/workspaces/${team.ws}/events/task`, { token: owner, json: TASK });
+  const inv = await createInvitation(
+    t.deps,
+    { userId: team.owner.userId, workspaceId: team.ws, role: 'owner', assistantId: null },
+    { email: 'later@example.com', role: 'viewer' },
+  );
+  return { team, invitationId: inv.invitation.id };
+}
+
+function tokenOf(team: Team, role: (typeof ROLES)[number]): { userId: string; token: string } {
+  return role === 'owner' ? team.owner : team.members[role];
+}
+
+async function fill(t: TestServer, path: string, f: Fixture, role: (typeof ROLES)[number], ws: string) {
+  const who = tokenOf(f.team, role);
+  const tokens = await listApiTokens(t.deps, f.team.ws, who.userId);
+  const values: Record<string, string> = {
+    ws,
+    id: path.includes('/clients/')
+      ? 'c1'
+      : path.includes('/invitations/')
+        ? f.invitationId
+        : path.includes('/tokens/')
+          ? (tokens[0]?.id ?? 'none')
+          : path.includes('/events/')
+            ? 'T1'
+            : 'a1',
+    userId: f.team.members.manager.userId,
+    assistantId: 'a1',
+    type: 'task',
+    provider: 'email',
+    externalId: 'a1@example.com',
+    file: 'init.js',
+  };
+  return path.replace(/:(\w+)/g, (_, k: string) => encodeURIComponent(values[k] ?? k));
+}
+
+describe('the permission matrix as data (SPEC §1)', () => {
+  const isRead = (a: string) => a.endsWith('.read');
+  it('gives owners every action on the whole workspace', () => {
+    for (const a of ACTIONS) expect(PERMISSIONS[a].owner).toBe('all');
+  });
+  it('lets viewers and coaches read only, never change', () => {
+    for (const a of ACTIONS) {
+      if (a === 'token.manage') continue;
+      if (!isRead(a)) {
+        expect(PERMISSIONS[a].viewer, a).toBeNull();
+        expect(PERMISSIONS[a].coach, a).toBeNull();
+      }
+    }
+  });
+  it('limits managers and coaches to assigned assistants and assistants to themselves', () => {
+    for (const a of ACTIONS.filter(
+      (x) => x.startsWith('event.') || x.startsWith('metrics.') || x === 'assistant.read',
+    )) {
+      expect(['assigned', null]).toContain(PERMISSIONS[a].manager);
+      expect(['assigned', null]).toContain(PERMISSIONS[a].coach);
+      expect(['self', null]).toContain(PERMISSIONS[a].assistant);
+    }
+  });
+});
+
+describe.each(STORE_KINDS)('permission matrix on %s', (kind) => {
+  let t: TestServer;
+  let shared: Fixture;
+  let other: Fixture;
+  let routes: { method: string; path: string; key: string }[];
+
+  beforeAll(async () => {
+    t = await startTestServer(kind);
+    shared = await fixture(t);
+    other = await fixture(t);
+    const seen = new Set<string>();
+    routes = [];
+    for (const r of t.app.routes) {
+      if (r.method === 'ALL') continue;
+      const key = `${r.method} ${r.path.replace(/:(\w+)/g, '{$1}')}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      routes.push({ method: r.method, path: r.path, key });
+    }
+  });
+  afterAll(async () => t?.close());
+
+  it('has a matrix row for every registered route and a route for every row', () => {
+    const keys = new Set(routes.map((r) => r.key));
+    expect(routes.filter((r) => ROUTE_POLICIES[r.key] === undefined).map((r) => r.key)).toEqual([]);
+    expect(Object.keys(ROUTE_POLICIES).filter((k) => !keys.has(k))).toEqual([]);
+  });
+
+  it('answers every workspace route per the matrix for every role, in its own and another workspace', async () => {
+    const failures: string[] = [];
+    for (const r of routes) {
+      const policy = ROUTE_POLICIES[r.key];
+      if (!policy || policy === 'public' || policy === 'signed-in') continue;
+      for (const role of ROLES) {
+        const token = tokenOf(shared.team, role).token;
+        const foreign = await fill(t, r.path, shared, role, other.team.ws);
+        const res = await call(t, r.method, foreign, { token });
+        if (res.status !== 404) failures.push(`${r.key} as ${role} in another workspace: ${res.status}`);
+        // Changes run on a fresh team so one role's success does not change the next one's answer.
+        const f = r.method === 'GET' ? shared : await fixture(t);
+        const path = await fill(t, r.path, f, role, f.team.ws);
+        const own = await call(t, r.method, path, { token: tokenOf(f.team, role).token });
+        const allowed = scopeOf(role, policy) !== null;
+        if (!allowed && own.status !== 403)
+          failures.push(`${r.key} as ${role}: ${own.status}, matrix says 403`);
+        if (allowed && [401, 403, 404].includes(own.status))
+          failures.push(`${r.key} as ${role}: ${own.status}, matrix allows it`);
+      }
+    }
+    expect(failures).toEqual([]);
+  }, 300_000);
+
+  it('hides assistants outside a scoped role from reads and refuses writes to them', async () => {
+    const ws = shared.team.ws;
+    const owner = shared.team.owner.token;
+    await call(t, 'POST', `/api/v1/workspaces/${ws}/events/task`, {
+      token: owner,
+      json: { ...TASK, id: 'T2', assistant: 'a2' },
+    });
+    for (const role of ['manager', 'assistant', 'coach'] as const) {
+      const token = shared.team.members[role].token;
+      expect((await call(t, 'GET', `/api/v1/workspaces/${ws}/assistants/a2`, { token })).status).toBe(404);
+      expect((await call(t, 'GET', `/api/v1/workspaces/${ws}/events/task/T2`, { token })).status).toBe(404);
+      const list = (await (
+        await call(t, 'GET', `/api/v1/workspaces/${ws}/assistants`, { token })
+      ).json()) as { id: string }[];
+      expect(list.map((a) => a.id)).toEqual(['a1']);
+      const events = (await (await call(t, 'GET', `/api/v1/workspaces/${ws}/events`, { token })).json()) as {
+        items: { event: { assistant: string } }[];
+      };
+      expect(events.items.every((e) => e.event.assistant === 'a1')).toBe(true);
+      const metrics = await call(t, 'GET', `/api/v1/workspaces/${ws}/metrics?assistant=a2`, { token });
+      expect(metrics.status).toBe(404);
+    }
+    const ingest = await call(t, 'POST', `/api/v1/workspaces/${ws}/events`, {
+      token: shared.team.members.manager.token,
+      body: `${JSON.stringify({ ...TASK, id: 'T3', assistant: 'a2' })}\n`,
+    });
+    expect(ingest.status).toBe(403);
+    const viewerList = (await (
+      await call(t, 'GET', `/api/v1/workspaces/${ws}/assistants`, { token: shared.team.members.viewer.token })
+    ).json()) as { id: string }[];
+    expect(viewerList.map((a) => a.id)).toEqual(['a1', 'a2']);
+  });
+
+  it('answers 401 on every non-public route without credentials and 400 for an unknown query field', async () => {
+    const failures: string[] = [];
+    for (const r of routes) {
+      const policy = ROUTE_POLICIES[r.key];
+      const path = await fill(t, r.path, shared, 'owner', shared.team.ws);
+      if (policy !== 'public') {
+        const anon = await call(t, r.method, path);
+        if (anon.status !== 401) failures.push(`${r.key} without credentials: ${anon.status}`);
+      }
+      if (!r.path.startsWith('/api/v1/') || r.key === 'GET /api/v1/openapi.json') continue;
+      const bad = await call(t, r.method, `${path}?bogus=1`, { token: shared.team.owner.token });
+      const body = (await bad.json()) as { error?: { code?: string } };
+      if (bad.status !== 400 || body.error?.code !== 'validation_failed')
+        failures.push(`${r.key} with ?bogus=1: ${bad.status}`);
+    }
+    expect(failures).toEqual([]);
+  }, 120_000);
+});
