@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import yauzl from 'yauzl';
 import { describeRealFixtures, readRealFixture, realFixture, realFixtureFiles } from '#test/real-fixtures';
 import { buildZip } from '#test/zip-writer';
 import { convertExport } from '../convert-export.ts';
@@ -118,7 +119,70 @@ describe('convertSlack', () => {
   });
 });
 
+/** Every JSON entry of a zip, read with yauzl directly (independently of the importer). */
+function unzipJson(buf: Buffer): Promise<Map<string, unknown>> {
+  return new Promise((resolve, reject) => {
+    yauzl.fromBuffer(buf, { lazyEntries: true }, (err, zip) => {
+      if (err || !zip) return reject(err);
+      const out = new Map<string, unknown>();
+      zip.on('entry', (e: yauzl.Entry) => {
+        if (!e.fileName.endsWith('.json') || e.fileName.startsWith('__MACOSX/')) return zip.readEntry();
+        zip.openReadStream(e, (e2, s) => {
+          if (e2 || !s) return reject(e2);
+          const parts: Buffer[] = [];
+          s.on('data', (c: Buffer) => parts.push(c));
+          s.on('end', () => {
+            out.set(e.fileName, JSON.parse(Buffer.concat(parts).toString('utf8')));
+            zip.readEntry();
+          });
+        });
+      });
+      zip.on('end', () => resolve(out));
+      zip.readEntry();
+    });
+  });
+}
+
+interface RawMessage {
+  user?: string;
+  subtype?: string;
+  text?: string;
+  ts: string;
+}
+
 describeRealFixtures('convertSlack on real exports', () => {
+  it('derives from the 2016 community export only requests that a message mentioning the target opened', async () => {
+    const buf = readRealFixture('slack', 'houstondatavis_slack-export_2016.zip');
+    const files = await unzipJson(buf);
+    const users = files.get('users.json') as { id: string }[];
+    // Every member mapped to an assistant of their own.
+    const identities = Object.fromEntries(users.map((u) => [`slack:${u.id}`, u.id]));
+    // Counted from the files: messages a person wrote (no subtype, or a file share, thread
+    // broadcast or /me message) that mention someone else.
+    const person = new Set([undefined, 'file_share', 'thread_broadcast', 'me_message', 'file_comment']);
+    const mentions = new Set<string>();
+    for (const [name, v] of files) {
+      if (!/\/\d{4}-\d{2}-\d{2}\.json$/.test(name)) continue;
+      for (const m of v as RawMessage[]) {
+        if (!person.has(m.subtype) || !m.user) continue;
+        for (const [, target] of (m.text ?? '').matchAll(/<@(U[A-Z0-9]+)/g))
+          if (target !== m.user)
+            mentions.add(
+              `${new Date(Number(m.ts.split('.')[0]) * 1000).toISOString().replace('.000Z', 'Z')}|${target}`,
+            );
+      }
+    }
+    const { events, report } = await convertExport('slack', buf, { identities });
+    expect(report.counts.request ?? 0).toBeGreaterThan(0);
+    expect(report.counts.request ?? 0).toBeLessThanOrEqual(mentions.size);
+    for (const e of events) {
+      if (e.type !== 'request') continue;
+      const target = e.externalId?.split('/')[2];
+      expect(mentions.has(`${e.receivedAt}|${target}`), `${e.externalId} ${e.receivedAt}`).toBe(true);
+      expect(e.assistant).toBe(target);
+    }
+  });
+
   for (const file of realFixtureFiles('slack', '.zip')) {
     it(`converts ${file}`, async () => {
       const { report } = await convertExport('slack', readRealFixture('slack', file), {
