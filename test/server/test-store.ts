@@ -60,7 +60,10 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-export async function startTestServer(kind: StoreKind): Promise<TestServer> {
+export async function startTestServer(
+  kind: StoreKind,
+  opts: { trustedProxies?: string[] } = {},
+): Promise<TestServer> {
   const store = await openTestStore(kind);
   const clock = { now: Date.parse('2026-11-23T12:00:00Z') };
   const deps = await createAppDeps(store, {
@@ -68,6 +71,8 @@ export async function startTestServer(kind: StoreKind): Promise<TestServer> {
     logger: pino({ level: 'silent' }),
     now: () => clock.now,
     scryptN: 1024,
+    // In-process requests have no socket; `local` stands for the peer, so tests can act as a proxy.
+    trustedProxies: opts.trustedProxies ?? [],
   });
   return { kind, store, deps, app: createApp(deps), clock, close: () => store.close() };
 }
