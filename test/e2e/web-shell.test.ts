@@ -16,9 +16,6 @@ if (skip) console.warn(skip);
 const PUBLIC_SCREENS: Array<[string, string]> = [
   ['/sign-in', 'sign-in'],
   ['/forgot-password', 'forgot-password'],
-  ['/reset-password?token=expired-or-unknown', 'reset-password'],
-  ['/setup?token=unknown', 'setup'],
-  ['/invitations/unknown-token', 'invitation'],
   ['/no-such-page', 'not-found'],
 ];
 

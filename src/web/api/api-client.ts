@@ -82,6 +82,9 @@ export async function api<T>(path: string, opts: RequestOptions = {}): Promise<T
       headers,
       body: body ?? null,
       credentials: 'same-origin',
+      // The server's pages say Referrer-Policy: no-referrer, under which a browser sends
+      // `Origin: null`; the CSRF check needs the real origin, which same-origin keeps.
+      referrerPolicy: 'same-origin',
       signal: opts.signal ?? null,
     });
   } catch (e) {
@@ -110,6 +113,7 @@ export async function download(path: string, fallbackName: string, opts: Request
     method,
     headers,
     credentials: 'same-origin',
+    referrerPolicy: 'same-origin',
     body: opts.json !== undefined ? JSON.stringify(opts.json) : null,
   });
   if (!res.ok) throw apiErrorFrom(res.status, await parseBody(res));

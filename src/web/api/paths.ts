@@ -1,16 +1,21 @@
 /**
  * Every server address the web app uses, in one place, so the screens and the API contract
- * (src/server/routes, src/shared) meet here. Paths without a leading slash are under /api/v1.
+ * (src/server/routes, src/shared/api-schemas.ts) meet here. Paths are under /api/v1.
  */
+const enc = encodeURIComponent;
+
 export const paths = {
   signIn: 'auth/sign-in',
   signOut: 'auth/sign-out',
   session: 'auth/session',
-  setup: 'setup',
-  forgotPassword: 'auth/password-reset',
-  resetPassword: 'auth/password-reset/confirm',
-  invitation: (token: string) => `invitations/${encodeURIComponent(token)}`,
-  acceptInvitation: (token: string) => `invitations/${encodeURIComponent(token)}/accept`,
-  workspace: (ws: string) => `workspaces/${encodeURIComponent(ws)}`,
-  ws: (ws: string, rest: string) => `workspaces/${encodeURIComponent(ws)}/${rest}`,
+  changePassword: 'auth/password',
+  /** Completes a password link (set or reset): `{ token, password }`. */
+  passwordReset: 'auth/password-reset',
+  acceptInvitation: 'invitations/accept',
+  workspaces: 'workspaces',
+  workspace: (ws: string) => `workspaces/${enc(ws)}`,
+  /** `workspaces/{ws}/<rest>`; rest is already encoded by the caller where it holds ids. */
+  ws: (ws: string, rest: string) => (rest === '' ? `workspaces/${enc(ws)}` : `workspaces/${enc(ws)}/${rest}`),
 } as const;
+
+export { enc };

@@ -28,13 +28,12 @@ const signInRoute = createRoute({
 const setupRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/setup',
-  validateSearch: (s: Record<string, unknown>) => pickStrings(s, ['token'] as const),
   component: lazyRouteComponent(() => import('../pages/auth/SetupPage.tsx'), 'SetupPage'),
 });
 
 const invitationRoute = createRoute({
   getParentRoute: () => rootRoute,
-  path: '/invitations/$token',
+  path: '/invite',
   component: lazyRouteComponent(
     () => import('../pages/auth/AcceptInvitationPage.tsx'),
     'AcceptInvitationPage',
@@ -47,11 +46,10 @@ const forgotPasswordRoute = createRoute({
   component: lazyRouteComponent(() => import('../pages/auth/ForgotPasswordPage.tsx'), 'ForgotPasswordPage'),
 });
 
-const resetPasswordRoute = createRoute({
+const setPasswordRoute = createRoute({
   getParentRoute: () => rootRoute,
-  path: '/reset-password',
-  validateSearch: (s: Record<string, unknown>) => pickStrings(s, ['token'] as const),
-  component: lazyRouteComponent(() => import('../pages/auth/ResetPasswordPage.tsx'), 'ResetPasswordPage'),
+  path: '/set-password',
+  component: lazyRouteComponent(() => import('../pages/auth/SetPasswordPage.tsx'), 'SetPasswordPage'),
 });
 
 export const workspaceRoute = createRoute({
@@ -123,7 +121,7 @@ const routeTree = rootRoute.addChildren([
   setupRoute,
   invitationRoute,
   forgotPasswordRoute,
-  resetPasswordRoute,
+  setPasswordRoute,
   workspaceRoute.addChildren([
     onboardingRoute,
     homeRoute,

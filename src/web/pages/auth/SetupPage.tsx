@@ -1,5 +1,128 @@
-import { PageHeader } from '../../components/PageHeader.tsx';
+import { Button, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useNavigate } from '@tanstack/react-router';
+import { type FormEvent, useState } from 'react';
+import { ApiError } from '../../api/api-error.ts';
+import { AuthFrame } from '../../components/AuthFrame.tsx';
+import { FormError } from '../../components/FormError.tsx';
+import { linkToken } from '../../components/link-token.ts';
+import { PASSWORD_HINT, passwordProblem } from '../../components/password-rules.ts';
 
+interface SetupForm {
+  workspace: string;
+  email: string;
+  password: string;
+}
+
+/**
+ * The server's setup endpoint takes the form fields (token, workspace, email, password) and signs
+ * the new owner in; it answers HTML, so only its status is read here.
+ */
+async function completeSetup(body: SetupForm & { token: string }): Promise<void> {
+  const res = await fetch('/setup', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ ...body }).toString(),
+    credentials: 'same-origin',
+    referrerPolicy: 'same-origin',
+  });
+  if (!res.ok) {
+    const doc = new DOMParser().parseFromString(await res.text(), 'text/html');
+    const said = doc.querySelector('.error')?.textContent?.trim();
+    throw new ApiError(
+      res.status,
+      `http_${res.status}`,
+      said || 'The setup did not go through. Check the fields and try again.',
+    );
+  }
+}
+
+/**
+ * First run: the one-time setup link that `tandem serve` prints on an empty store creates the
+ * first workspace and its owner. No default credentials exist, ever.
+ */
 export function SetupPage() {
-  return <PageHeader title="SetupPage" />;
+  const token = linkToken();
+  const navigate = useNavigate();
+  const qc = useQueryClient();
+  const [form, setForm] = useState<SetupForm>({ workspace: '', email: '', password: '' });
+  const [confirm, setConfirm] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+  const setup = useMutation({
+    mutationFn: completeSetup,
+    onSuccess: async () => {
+      await qc.invalidateQueries();
+      await navigate({ to: '/' });
+    },
+  });
+  const field = (k: keyof SetupForm) => (e: React.ChangeEvent<HTMLInputElement>) =>
+    setForm((f) => ({ ...f, [k]: e.currentTarget.value }));
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const p =
+      form.workspace.trim() === ''
+        ? 'Give the workspace a name.'
+        : form.email.trim() === ''
+          ? 'Enter your e-mail address.'
+          : passwordProblem(form.password, confirm);
+    setProblem(p);
+    if (!p && token) setup.mutate({ ...form, token });
+  };
+
+  if (!token) {
+    return (
+      <AuthFrame title="Set up Tandem">
+        <Text size="sm">
+          Open the one-time setup link that <code>npx tandem serve</code> printed when it started on an empty
+          store, or create the first owner with <code>npx tandem init</code>.
+        </Text>
+      </AuthFrame>
+    );
+  }
+  return (
+    <AuthFrame
+      title="Set up Tandem"
+      description="Create your workspace and your owner account. This link works once."
+    >
+      <form onSubmit={submit} noValidate>
+        <Stack gap="sm">
+          <TextInput
+            label="Workspace name"
+            description="Your company or agency"
+            required
+            value={form.workspace}
+            onChange={field('workspace')}
+          />
+          <TextInput
+            label="Your e-mail"
+            type="email"
+            autoComplete="username"
+            required
+            value={form.email}
+            onChange={field('email')}
+          />
+          <PasswordInput
+            label="Password"
+            description={PASSWORD_HINT}
+            autoComplete="new-password"
+            required
+            value={form.password}
+            onChange={field('password')}
+          />
+          <PasswordInput
+            label="The same password again"
+            autoComplete="new-password"
+            required
+            value={confirm}
+            onChange={(e) => setConfirm(e.currentTarget.value)}
+          />
+          <FormError error={problem ? new Error(problem) : setup.error} />
+          <Button type="submit" loading={setup.isPending} fullWidth>
+            Create workspace
+          </Button>
+        </Stack>
+      </form>
+    </AuthFrame>
+  );
 }

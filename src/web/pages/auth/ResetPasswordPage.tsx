@@ -1,5 +1,0 @@
-import { PageHeader } from '../../components/PageHeader.tsx';
-
-export function ResetPasswordPage() {
-  return <PageHeader title="ResetPasswordPage" />;
-}
