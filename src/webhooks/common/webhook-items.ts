@@ -7,6 +7,8 @@
  *   moved, relabelled); the service applies it to the stored task with `applyTaskPatch`.
  * - `remove`: the record was deleted in the source (a time entry, a card); the service deletes the
  *   stored event with that key, if any.
+ * - `openRequest`: a Slack request (a mention, a DM); stored like `upsert` unless the same
+ *   assistant already has an open request there (`blocksNewRequest` says when), as the importer does.
  * - `answerRequests`: an assistant's Slack message; it answers their open requests in that
  *   conversation or thread (`answersRequest` says which).
  * - `refreshTask`: the payload only says that something changed (Asana events carry no values);
@@ -75,6 +77,7 @@ export interface RequestAnswer {
 
 export type WebhookItem = { deliveryKey: string } & (
   | { kind: 'upsert'; event: TandemEvent }
+  | { kind: 'openRequest'; event: RequestEvent }
   | { kind: 'patchTask'; patch: TaskPatch }
   | { kind: 'remove'; type: EventType; id: string; source: string; externalId: string; at: string }
   | { kind: 'answerRequests'; answer: RequestAnswer }
