@@ -140,6 +140,20 @@ describe.each(STORE_KINDS)('ingest and metrics on %s', (kind) => {
     expect((await call(t, 'GET', '/healthz')).status).toBe(200);
   });
 
+  it('refuses a NUL character with 400 naming the line and field, and keeps serving', async () => {
+    const path = `/api/v1/workspaces/${team.ws}/events`;
+    const body = `${JSON.stringify({ ...EVENTS[3], id: 'N1', comment: 'a\u0000b' })}\n`;
+    const res = await call(t, 'POST', path, { token: team.owner.token, body });
+    expect(res.status).toBe(400);
+    expect(await res.json()).toMatchObject({ error: { line: 1, field: 'comment' } });
+    const client = await call(t, 'PUT', `/api/v1/workspaces/${team.ws}/clients/x`, {
+      token: team.owner.token,
+      json: { name: 'a\u0000b' },
+    });
+    expect(client.status).toBe(400);
+    expect((await call(t, 'GET', '/healthz')).status).toBe(200);
+  });
+
   it('never shows a private pulse answer to anyone but its assistant', async () => {
     const path = `/api/v1/workspaces/${team.ws}/events/pulse/P1`;
     expect((await call(t, 'GET', path, { token: team.owner.token })).status).toBe(404);

@@ -56,7 +56,27 @@ export interface EventColumns {
 
 /** The §3 storage key within (workspace, type). */
 export function eventKey(e: Pick<TandemEvent, 'id' | 'source' | 'externalId'>): string {
-  return e.externalId !== undefined ? `x:${e.source ?? ''}\u0000${e.externalId}` : `i:${e.id}`;
+  return e.externalId !== undefined ? `x:${JSON.stringify([e.source ?? '', e.externalId])}` : `i:${e.id}`;
+}
+
+/** The path of the first string holding U+0000, which PostgreSQL text and jsonb cannot store. */
+export function nulPath(value: unknown, path = ''): string | null {
+  if (typeof value === 'string') return value.includes('\u0000') ? path || '(value)' : null;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const p = nulPath(value[i], `${path}[${i}]`);
+      if (p) return p;
+    }
+    return null;
+  }
+  if (value !== null && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) {
+      if (k.includes('\u0000')) return path ? `${path}.${k}` : k;
+      const p = nulPath(v, path ? `${path}.${k}` : k);
+      if (p) return p;
+    }
+  }
+  return null;
 }
 
 function canonical(value: unknown): unknown {

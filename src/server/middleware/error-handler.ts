@@ -31,6 +31,17 @@ export function errorJson(
   return c.json({ error: { ...(details ?? {}), code, message } }, status);
 }
 
+/** PostgreSQL class 22 (data exception): bad input that got past validation, not a server fault. */
+function dataException(err: unknown): boolean {
+  let e: unknown = err;
+  for (let i = 0; i < 3 && e; i++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && code.startsWith('22')) return true;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return false;
+}
+
 export const onError: ErrorHandler<AppEnv> = (err, c) => {
   if (err instanceof AppError) return errorJson(c, err.code, err.message, err.details);
   if (err instanceof HTTPException) {
@@ -43,6 +54,12 @@ export const onError: ErrorHandler<AppEnv> = (err, c) => {
           : err.message || code;
     return errorJson(c, code, message);
   }
+  if (dataException(err))
+    return errorJson(
+      c,
+      'validation_failed',
+      'A value cannot be stored (for example a NUL character or an out-of-range number)',
+    );
   c.get('deps')?.logger.error({ err, requestId: c.get('requestId'), path: c.req.path }, 'unhandled error');
   return errorJson(c, 'internal', 'Something went wrong on the server', { requestId: c.get('requestId') });
 };

@@ -8,7 +8,7 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { AssistantDef, TandemEvent } from '#core/events/event-types';
 import { forEachLine, LineError } from '#core/events/ndjson-lines';
 import { validateAssistant, validateEvent } from '#core/events/validate-event';
-import { type EventColumns, eventColumns } from '#db/queries/event-row';
+import { type EventColumns, eventColumns, nulPath } from '#db/queries/event-row';
 import { type UpsertCounts, upsertEvents } from '#db/queries/upsert-events';
 import { assistants } from '#db/schema/assistants';
 import { AppError } from '#src/errors';
@@ -49,6 +49,8 @@ export async function parseIngestBody(body: AsyncIterable<Uint8Array | string>):
       } catch (err) {
         throw new LineError(line, '(json)', `invalid JSON: ${(err as Error).message}`);
       }
+      const nul = text.includes('\\u0000') ? nulPath(obj) : null;
+      if (nul) throw new LineError(line, nul, 'contains a NUL character (U+0000)');
       if (typeof obj === 'object' && obj !== null && (obj as { type?: unknown }).type === 'assistant') {
         const v = validateAssistant(obj);
         if (!v.ok) throw new LineError(line, v.error.field, v.error.reason);

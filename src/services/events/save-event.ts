@@ -8,7 +8,7 @@ import { and, eq } from 'drizzle-orm';
 import type { EventType, TandemEvent } from '#core/events/event-types';
 import { validateEvent } from '#core/events/validate-event';
 import type { Tx } from '#db/client';
-import { eventColumns } from '#db/queries/event-row';
+import { eventColumns, nulPath } from '#db/queries/event-row';
 import { upsertEvents } from '#db/queries/upsert-events';
 import { assistants } from '#db/schema/assistants';
 import { events } from '#db/schema/events';
@@ -19,6 +19,9 @@ import { auditedEvent, eventTarget } from './event-audit.ts';
 
 function validated(body: unknown): TandemEvent {
   const copy = typeof body === 'object' && body !== null ? { ...(body as Record<string, unknown>) } : body;
+  const nul = nulPath(copy);
+  if (nul)
+    throw new AppError('validation_failed', `${nul}: contains a NUL character (U+0000)`, { field: nul });
   const v = validateEvent(copy);
   if (!v.ok)
     throw new AppError('validation_failed', `${v.error.field}: ${v.error.reason}`, { field: v.error.field });

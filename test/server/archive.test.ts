@@ -1,0 +1,252 @@
+/**
+ * Export → restore gives identical API answers (SPEC §13): through the API into a fresh store of
+ * each kind (and embedded → PostgreSQL when available), and through the commands on data
+ * directories. Also workspace deletion and one assistant's export and erasure (SPEC §11).
+ */
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { gunzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { main } from '#cli/main';
+import { readComputeInput } from '#core/events/read-compute-input';
+import { restoreWorkspace } from '#services/archive/restore-workspace';
+import { readTar } from '#services/archive/tar';
+import { call, makeTeam, STORE_KINDS, startTestServer, type Team, type TestServer } from './test-store.ts';
+
+const LINES = [
+  {
+    type: 'assistant',
+    id: 'a3',
+    timezone: 'Asia/Kolkata',
+    history: [{ from: '2026-10-01', timezone: 'Europe/Lisbon' }],
+  },
+  {
+    type: 'task',
+    id: 'T1',
+    assistant: 'a1',
+    title: 't',
+    createdAt: '2026-11-02T08:00:00Z',
+    dueDate: '2026-11-04',
+    completedAt: '2026-11-04T10:00:00Z',
+  },
+  {
+    type: 'task',
+    id: 'T2',
+    assistant: 'a3',
+    title: 't',
+    createdAt: '2026-11-02T08:00:00Z',
+    due: '2026-11-03T08:00:00Z',
+    source: 'trello',
+    externalId: 'card-1',
+  },
+  {
+    type: 'request',
+    id: 'R1',
+    assistant: 'a1',
+    channel: 'slack',
+    receivedAt: '2026-11-03T09:00:00Z',
+    firstResponseAt: '2026-11-03T09:20:00Z',
+  },
+  {
+    type: 'pulse',
+    id: 'P1',
+    assistant: 'a1',
+    week: '2026-W45',
+    score: 3,
+    comment: 'private note',
+    shared: false,
+  },
+  {
+    type: 'rating',
+    id: 'Q1',
+    assistant: 'a2',
+    ratedAt: '2026-11-05T10:00:00Z',
+    criteria: { accuracy: 4, tone: 5 },
+    excluded: 'tool outage',
+  },
+];
+const NDJSON = `${LINES.map((l) => JSON.stringify(l)).join('\n')}\n`;
+const READS = [
+  'metrics?asOf=2026-11-20T00:00:00Z',
+  'metrics?period=month&asOf=2026-12-01T00:00:00Z',
+  'events',
+  'assistants',
+  'members',
+  'identities',
+  'clients',
+  'assignments',
+];
+
+async function answers(t: TestServer, team: Team, token: string): Promise<unknown[]> {
+  const out: unknown[] = [];
+  for (const r of READS)
+    out.push(await (await call(t, 'GET', `/api/v1/workspaces/${team.ws}/${r}`, { token })).json());
+  return out;
+}
+
+async function seed(t: TestServer): Promise<Team> {
+  const team = await makeTeam(t, 'archive');
+  const owner = team.owner.token;
+  expect(
+    (await call(t, 'POST', `/api/v1/workspaces/${team.ws}/events`, { token: owner, body: NDJSON })).status,
+  ).toBe(200);
+  await call(t, 'PUT', `/api/v1/workspaces/${team.ws}/clients/acme`, {
+    token: owner,
+    json: { name: 'Acme' },
+  });
+  await call(t, 'PUT', `/api/v1/workspaces/${team.ws}/identities/slack/U123`, {
+    token: owner,
+    json: { assistantId: 'a1' },
+  });
+  return team;
+}
+
+describe.each(STORE_KINDS)('workspace archive on %s', (kind) => {
+  let t: TestServer;
+  let team: Team;
+  let archive: Buffer;
+  beforeAll(async () => {
+    t = await startTestServer(kind);
+    team = await seed(t);
+    const res = await call(t, 'GET', `/api/v1/workspaces/${team.ws}/export`, { token: team.owner.token });
+    expect(res.status).toBe(200);
+    archive = Buffer.from(await res.arrayBuffer());
+  });
+  afterAll(async () => t?.close());
+
+  it('holds §12 input in events.ndjson and says it contains private answers', async () => {
+    const files = readTar(gunzipSync(archive));
+    expect(files.get('README.txt')?.toString()).toContain('PRIVATE PULSE ANSWERS');
+    const bytes = files.get('events.ndjson') as Buffer;
+    const input = await readComputeInput(
+      (async function* () {
+        yield bytes;
+      })(),
+    );
+    expect([...input.assistants.keys()].sort()).toEqual(['a1', 'a2', 'a3']);
+    expect(files.get('events.ndjson')?.toString()).toContain('private note');
+  });
+
+  for (const target of STORE_KINDS)
+    it(`restores into an empty ${target} store with identical API answers`, async () => {
+      const before = await answers(t, team, team.owner.token);
+      const u = await startTestServer(target);
+      try {
+        const r = await restoreWorkspace(u.deps, archive);
+        expect(r.workspace).toBe(team.ws);
+        expect(await answers(u, team, team.owner.token)).toEqual(before);
+        await expect(restoreWorkspace(u.deps, archive)).rejects.toMatchObject({ code: 'already_exists' });
+      } finally {
+        await u.close();
+      }
+    });
+
+  it("exports one assistant's data — private answers only to themselves — and erases it", async () => {
+    const path = `/api/v1/workspaces/${team.ws}/assistants/a1`;
+    const own = await (
+      await call(t, 'GET', `${path}/export`, { token: team.members.assistant.token })
+    ).text();
+    expect(own).toContain('private note');
+    const byOwner = await (await call(t, 'GET', `${path}/export`, { token: team.owner.token })).text();
+    expect(byOwner.split('\n')[0]).toContain('"type":"assistant"');
+    expect(byOwner).not.toContain('private note');
+    expect(
+      (await call(t, 'DELETE', path, { token: team.owner.token, json: { confirm: 'nope' } })).status,
+    ).toBe(400);
+    expect((await call(t, 'DELETE', path, { token: team.owner.token, json: { confirm: 'a1' } })).status).toBe(
+      204,
+    );
+    const events = (await (
+      await call(t, 'GET', `/api/v1/workspaces/${team.ws}/events?assistant=a1`, { token: team.owner.token })
+    ).json()) as {
+      items: unknown[];
+    };
+    expect(events.items).toEqual([]);
+  });
+
+  it('deletes a workspace only when confirmed by its name, removing every row', async () => {
+    const other = await seed(t);
+    const path = `/api/v1/workspaces/${other.ws}`;
+    expect(
+      (await call(t, 'DELETE', path, { token: other.members.manager.token, json: { confirm: other.name } }))
+        .status,
+    ).toBe(403);
+    expect(
+      (await call(t, 'DELETE', path, { token: other.owner.token, json: { confirm: 'wrong' } })).status,
+    ).toBe(400);
+    expect(
+      (await call(t, 'DELETE', path, { token: other.owner.token, json: { confirm: other.name } })).status,
+    ).toBe(204);
+    const { queryRows } = await import('#db/client');
+    const { sql } = await import('drizzle-orm');
+    for (const table of [
+      'events',
+      'assistants',
+      'members',
+      'audit_log',
+      'api_tokens',
+      'identities',
+      'clients',
+      'invitations',
+    ]) {
+      const rows = await queryRows<{ n: number | string }>(
+        t.store.db,
+        sql`select count(*) as n from ${sql.identifier(table)} where workspace_id = ${other.ws}`,
+      );
+      expect(Number(rows[0]?.n), table).toBe(0);
+    }
+  });
+});
+
+function io() {
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  let out = '';
+  let err = '';
+  stdout.on('data', (d) => (out += d));
+  stderr.on('data', (d) => (err += d));
+  return { stdout, stderr, text: () => ({ out, err }) };
+}
+
+describe('tandem init, export and restore on data directories', () => {
+  it('creates a workspace, refuses a second for the same owner, and moves it to another store', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tandem-cli-'));
+    const env = { TANDEM_PUBLIC_URL: 'http://localhost:3000' };
+    const a = io();
+    expect(
+      await main(
+        ['init', '--data', join(dir, 'a'), '--workspace', 'Acme', '--owner-email', 'boss@example.com'],
+        { ...a, env, cwd: dir },
+      ),
+    ).toBe(0);
+    const init = JSON.parse(a.text().out) as { workspace: string; token: string; setPasswordUrl: string };
+    expect(init.token).toMatch(/^tdm_/);
+    expect(init.setPasswordUrl).toMatch(/^http:\/\/localhost:3000\/set-password\?token=/);
+    const b = io();
+    expect(
+      await main(
+        ['init', '--data', join(dir, 'a'), '--workspace', 'Again', '--owner-email', 'boss@example.com'],
+        { ...b, env, cwd: dir },
+      ),
+    ).toBe(1);
+    expect(b.text().err).toContain('already owns a workspace');
+    const c = io();
+    expect(
+      await main(['export', '--data', join(dir, 'a'), '--workspace', init.workspace, 'ws.tar.gz'], {
+        ...c,
+        env,
+        cwd: dir,
+      }),
+    ).toBe(0);
+    const d = io();
+    expect(await main(['restore', '--data', join(dir, 'b'), 'ws.tar.gz'], { ...d, env, cwd: dir })).toBe(0);
+    expect(JSON.parse(d.text().out)).toMatchObject({ workspace: init.workspace });
+    const e = io();
+    expect(await main(['restore', '--data', join(dir, 'b'), 'ws.tar.gz'], { ...e, env, cwd: dir })).toBe(1);
+    expect(readFileSync(join(dir, 'ws.tar.gz')).length).toBeGreaterThan(0);
+    const u = io();
+    expect(await main(['export', '--data', join(dir, 'a'), 'ws.tar.gz'], { ...u, env, cwd: dir })).toBe(2);
+  }, 180_000);
+});
