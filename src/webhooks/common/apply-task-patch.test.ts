@@ -124,15 +124,32 @@ describe('applyTaskPatch', () => {
     });
   });
 
-  it('reattributes, keeps the first assignment time and clears self-initiated', () => {
+  it('attributes a task at its first assignment and clears self-initiated', () => {
     const r = applyTaskPatch(
-      buildTask({ selfInitiated: true, assignedAt: '2026-03-01T10:00:00Z' }),
+      buildTask({ selfInitiated: true }),
       buildPatch({ assistant: 'bea', assignedAt: '2026-03-02T10:00:00Z', selfInitiated: false }),
     );
     expect(r).toMatchObject({
       ok: true,
-      event: { assistant: 'bea', assignedAt: '2026-03-01T10:00:00Z', selfInitiated: false },
+      event: { assistant: 'bea', assignedAt: '2026-03-02T10:00:00Z', selfInitiated: false },
     });
+  });
+
+  it('keeps the first assignment when another member is added later', () => {
+    const r = applyTaskPatch(
+      buildTask({ assignedAt: '2026-03-01T10:00:00Z' }),
+      buildPatch({ assistant: 'bea', assignedAt: '2026-03-02T10:00:00Z' }),
+    );
+    expect(r).toMatchObject({ ok: true, event: { assistant: 'ann', assignedAt: '2026-03-01T10:00:00Z' } });
+  });
+
+  it('does not cancel a completed task that is archived', () => {
+    const r = applyTaskPatch(
+      buildTask({ completedAt: '2026-03-01T12:00:00Z' }),
+      buildPatch({ cancelled: true }),
+    );
+    if (!r.ok) throw new Error(r.reason);
+    expect(r.event.cancelledAt).toBeUndefined();
   });
 
   it('reports a result the validator refuses instead of storing it', () => {

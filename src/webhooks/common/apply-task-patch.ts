@@ -34,8 +34,10 @@ export function applyTaskPatch(stored: TaskEvent | undefined, patch: TaskPatch):
   let lateMove: { from: string; to: string | null; at: string } | undefined;
 
   if (patch.title !== undefined) next.title = patch.title;
-  if (patch.assistant !== undefined) next.assistant = patch.assistant;
-  if (patch.assignedAt !== undefined && next.assignedAt === undefined) next.assignedAt = patch.assignedAt;
+  if (next.assignedAt === undefined) {
+    if (patch.assistant !== undefined) next.assistant = patch.assistant;
+    if (patch.assignedAt !== undefined) next.assignedAt = patch.assignedAt;
+  }
   if (patch.selfInitiated !== undefined) next.selfInitiated = patch.selfInitiated;
 
   if (patch.due !== undefined) {
@@ -52,7 +54,8 @@ export function applyTaskPatch(stored: TaskEvent | undefined, patch: TaskPatch):
 
   if (patch.completed === true && next.completedAt === undefined) next.completedAt = patch.at;
   if (patch.completed === false) delete next.completedAt;
-  if (patch.cancelled === true && next.cancelledAt === undefined) next.cancelledAt = patch.at;
+  if (patch.cancelled === true && next.cancelledAt === undefined && next.completedAt === undefined)
+    next.cancelledAt = patch.at;
   if (patch.cancelled === false) delete next.cancelledAt;
 
   if (patch.addLabels || patch.removeLabels) {

@@ -38,7 +38,10 @@ export interface TaskPatch {
   /** The task as far as the payload tells; stored (then patched) when no task is stored yet. */
   seed?: TaskEvent;
   title?: string;
-  /** Reattribute the task (a member who maps to an assistant was added). */
+  /**
+   * Attribute the task to this assistant if it has not been assigned yet (no `assignedAt`): the
+   * first member who maps to an assistant owns the card, as in the importer.
+   */
   assistant?: string;
   /** Set when the stored task has no `assignedAt` yet. */
   assignedAt?: string;
@@ -46,7 +49,10 @@ export interface TaskPatch {
   due?: string | null;
   /** True: completed at `at` unless already completed. False: reopened (completedAt cleared). */
   completed?: boolean;
-  /** True: cancelled at `at` unless already cancelled. False: restored (cancelledAt cleared). */
+  /**
+   * True: cancelled at `at` unless already cancelled or completed (a done card that is archived
+   * stays done, as in the importer). False: restored (cancelledAt cleared).
+   */
   cancelled?: boolean;
   addLabels?: string[];
   removeLabels?: string[];
