@@ -61,6 +61,10 @@ export class ImportContext {
   readonly assistant: string | undefined;
   private readonly identityMap: Map<string, string>;
   private readonly seen = new Map<string, SeenIdentity>();
+  private readonly rawSeen = new Map<
+    IdentityKind,
+    Map<string, { seen: SeenIdentity; mapped: string | undefined }>
+  >();
   private readonly events: TandemEvent[] = [];
   private readonly keyIndex = new Map<string, number>();
   private readonly skipped: SkippedRecord[] = [];
@@ -87,6 +91,13 @@ export class ImportContext {
    * assistant it maps to through another identity (a Slack user through their e-mail).
    */
   identity(kind: IdentityKind, id: string, name?: string, via?: string): string | undefined {
+    // Large files name the same few identities on every row: remember them by the raw id.
+    const fast = this.rawSeen.get(kind)?.get(id);
+    if (fast) {
+      fast.seen.count++;
+      if (name && !fast.seen.name) fast.seen.name = name;
+      return fast.mapped;
+    }
     const key = identityKey(kind, id);
     const mapped = this.identityMap.get(key) ?? via;
     let s = this.seen.get(key);
@@ -97,6 +108,12 @@ export class ImportContext {
     }
     if (name && !s.name) s.name = name;
     s.count++;
+    let perKind = this.rawSeen.get(kind);
+    if (!perKind) {
+      perKind = new Map();
+      this.rawSeen.set(kind, perKind);
+    }
+    perKind.set(id, { seen: s, mapped });
     return mapped;
   }
 
@@ -122,9 +139,10 @@ export class ImportContext {
   /**
    * Adds an event: sets `id` and `source`, validates it (SPEC §3). A later event with the same type
    * and externalId replaces the earlier one, as the store would. Returns false (and lists a skip)
-   * when the core validator rejects it.
+   * when the core validator rejects it. `unique` says the converter already guarantees distinct
+   * externalIds (million-row files then need no lookup table).
    */
-  emit(draft: DraftEvent | PlacedDraft, where: Omit<SkippedRecord, 'reason'> = {}): boolean {
+  emit(draft: DraftEvent | PlacedDraft, where: Omit<SkippedRecord, 'reason'> = {}, unique = false): boolean {
     let candidate: Record<string, unknown>;
     if ('id' in draft && 'source' in draft) {
       // Built with `place` already: validated in place, no copy (the hot path of large imports).
@@ -138,6 +156,10 @@ export class ImportContext {
     if (!v.ok) {
       this.skip({ ...where, externalId: draft.externalId, reason: `${v.error.field}: ${v.error.reason}` });
       return false;
+    }
+    if (unique) {
+      this.events.push(v.value);
+      return true;
     }
     const key = `${v.value.type}\u0000${draft.externalId}`;
     const at = this.keyIndex.get(key);

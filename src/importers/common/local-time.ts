@@ -101,6 +101,8 @@ export function ordersAccepting(s: string): DateOrder[] {
 
 /** True when the date's numeric parts could be read either way (`03/04/2024`). */
 export function needsOrder(s: string): boolean {
+  // Fast path for the common `YYYY-MM-DD`.
+  if (s.length === 10 && s.charCodeAt(4) === 45) return false;
   const m = NUMERIC_DATE.exec(s.trim());
   return m !== null && (m[1] as string).length !== 4;
 }
@@ -173,12 +175,31 @@ function offsetText(off: number): string {
   return t;
 }
 
+const dayTexts = new Map<number, string>();
+const TWO = Array.from({ length: 60 }, (_, i) => pad2(i));
+
+/** `YYYY-MM-DDT` of a day number, cached: imports print the same days again and again. */
+function dayText(day: number): string {
+  let t = dayTexts.get(day);
+  if (t === undefined) {
+    t = `${new Date(day * MS_PER_DAY).toISOString().slice(0, 10)}T`;
+    if (dayTexts.size > 100_000) dayTexts.clear();
+    dayTexts.set(day, t);
+  }
+  return t;
+}
+
 /** `YYYY-MM-DDTHH:MM:SS(.sss)±HH:MM` of an instant, shown in `zone`. */
 export function formatInZone(ms: number, zone: string): string {
   const off = zone === 'UTC' ? 0 : offsetAt(zone, ms);
-  const local = new Date(ms + off).toISOString(); // 2026-01-02T03:04:05.678Z
-  const body = ms % 1000 === 0 ? local.slice(0, 19) : local.slice(0, 23);
-  return body + offsetText(off);
+  const local = ms + off;
+  const day = Math.floor(local / MS_PER_DAY);
+  const inDay = local - day * MS_PER_DAY;
+  const secs = Math.floor(inDay / 1000);
+  const frac = inDay - secs * 1000;
+  const clock = `${TWO[Math.floor(secs / 3600)]}:${TWO[Math.floor(secs / 60) % 60]}:${TWO[secs % 60]}`;
+  const body = frac === 0 ? clock : `${clock}.${String(frac).padStart(3, '0')}`;
+  return dayText(day) + body + offsetText(off);
 }
 
 /** The local date of an instant in `zone`. */

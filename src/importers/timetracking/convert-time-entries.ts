@@ -94,10 +94,29 @@ export async function convertTimeEntries(
   let width = 0;
   const resolver = new DateOrderResolver<string[]>(options.dateOrder, ctx, src.what);
   const seenKeys = new Map<string, number>();
+  const dayCache = new Map<string, CivilDate | null>();
+
+  // Exports repeat the same few hundred dates: read each once.
+  const parseDay = (s: string): CivilDate | null => {
+    let d = dayCache.get(s);
+    if (d === undefined) {
+      d = parseCivilDate(s, resolver.order);
+      dayCache.set(s, d);
+    }
+    return d;
+  };
+  const whoOf = new Map<string, string>();
+  const emailKey = (email: string): string => {
+    let w = whoOf.get(email);
+    if (w === undefined) {
+      w = `email:${email.toLowerCase()}`;
+      whoOf.set(email, w);
+    }
+    return w;
+  };
 
   const convertRow = (r: string[], line: number): void => {
     const c = cols as Cols;
-    const parseDay = (s: string): CivilDate | null => parseCivilDate(s, resolver.order);
     const startDay = parseDay(cell(r, c.startDate));
     const startSec = parseClockTime(cell(r, c.startTime));
     if (!startDay || startSec === null) {
@@ -140,7 +159,7 @@ export async function convertTimeEntries(
       ? ctx.identity('email', email, user || undefined)
       : ctx.identity(src.kind, user, user);
     const assistant = ctx.attribute(mapped);
-    const who = email ? `email:${email.toLowerCase()}` : `${src.kind}:${user}`;
+    const who = email ? emailKey(email) : `${src.kind}:${user}`;
     if (assistant === undefined) {
       ctx.skip({ line, reason: `${who} maps to no assistant` });
       return;
@@ -151,13 +170,16 @@ export async function convertTimeEntries(
     seenKeys.set(baseKey, n);
     const project = cell(r, c.project);
     const client = cell(r, c.client);
-    const tags = cell(r, c.tags)
-      .split(',')
-      .map((t) => t.trim())
-      .filter((t) => t.length > 0);
-    const priority =
-      (project !== '' && priorityProjects.has(project.toLowerCase())) ||
-      tags.some((t) => priorityTags.has(t.toLowerCase()));
+    const tagText = cell(r, c.tags);
+    const tags: string[] = [];
+    let priority = project !== '' && priorityProjects.size > 0 && priorityProjects.has(project.toLowerCase());
+    if (tagText !== '')
+      for (const t of tagText.split(',')) {
+        const tag = t.trim();
+        if (tag === '') continue;
+        tags.push(tag);
+        if (priorityTags.size > 0 && priorityTags.has(tag.toLowerCase())) priority = true;
+      }
     // Built in place, without spreads: this loop runs once per row of million-row files.
     const e = ctx.place('timeEntry', n === 1 ? baseKey : `${baseKey}#${n}`) as PlacedDraft &
       Record<string, unknown>;
@@ -168,7 +190,8 @@ export async function convertTimeEntries(
     if (client) e.client = client;
     e.tags = tags;
     e.priority = priority;
-    ctx.emit(e, { line });
+    // seenKeys makes every externalId distinct.
+    ctx.emit(e, { line }, true);
   };
 
   await readCsv(bytes, src.what, (r, line) => {
