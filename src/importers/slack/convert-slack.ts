@@ -194,7 +194,9 @@ function convertConversation(
       seen(t);
       const a = assistantOf(t);
       if (a === undefined) {
-        if (!dmMembers)
+        // With --assistant, a mention of someone else is simply not a request for them; without
+        // it, the mention may be for an assistant not mapped yet, so it is listed.
+        if (!dmMembers && ctx.assistant === undefined)
           ctx.skip({
             entry: `${folder} ${m.ts}`,
             externalId: `${convId}/${m.ts}/${t}`,
