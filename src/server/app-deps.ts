@@ -5,6 +5,7 @@ import pino, { type Logger } from 'pino';
 import type { Store } from '#db/client';
 import { instanceSettings } from '#db/schema/workspaces';
 import { LoginThrottle } from '#services/auth/login-throttle';
+import { PreparedRowsCache } from '#services/metrics/prepared-rows-cache';
 import type { AppDeps } from './app-env.ts';
 
 export const DEFAULT_LIMITS = {
@@ -62,6 +63,7 @@ export async function createAppDeps(store: Store, opts: AppDepsOptions): Promise
     now,
     publicUrl: opts.publicUrl.replace(/\/+$/, ''),
     ...(opts.scryptN !== undefined ? { scryptN: opts.scryptN } : {}),
+    metricsCache: new PreparedRowsCache(),
     logger: opts.logger,
     storeKind: store.kind,
     ping: async () => {

@@ -4,6 +4,7 @@
  */
 import type { Db } from '#db/client';
 import type { Role } from '#db/schema/members';
+import type { PreparedRowsCache } from './metrics/prepared-rows-cache.ts';
 
 export interface ServiceDeps {
   db: Db;
@@ -13,6 +14,8 @@ export interface ServiceDeps {
   publicUrl: string;
   /** scrypt cost parameter N (a power of two); lower only in tests. */
   scryptN?: number;
+  /** Prepared metric rows reused while a workspace's data is unchanged. */
+  metricsCache?: PreparedRowsCache;
 }
 
 /** Which assistants an action may touch: every one in the workspace, or only these. */

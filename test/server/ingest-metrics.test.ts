@@ -90,6 +90,39 @@ describe.each(STORE_KINDS)('ingest and metrics on %s', (kind) => {
     expect(await res.json()).toEqual(JSON.parse(JSON.stringify(expected)));
   });
 
+  it('reflects every change in the next metrics answer (cached rows follow the data version)', async () => {
+    const url = `/api/v1/workspaces/${team.ws}/metrics?asOf=${AS_OF}&assistant=a1`;
+    const quality = async () =>
+      (
+        (await (await call(t, 'GET', url, { token: team.owner.token })).json()) as {
+          metric: string;
+          value: number;
+        }[]
+      )
+        .filter((r) => r.metric === 'quality_score')
+        .map((r) => r.value);
+    expect(await quality()).toEqual([4]);
+    const ev = `/api/v1/workspaces/${team.ws}/events/rating/Q1`;
+    expect(
+      (await call(t, 'PUT', `${ev}/exclusion`, { token: team.owner.token, json: { reason: 'tool outage' } }))
+        .status,
+    ).toBe(200);
+    expect(await quality()).toEqual([]);
+    expect((await call(t, 'DELETE', `${ev}/exclusion`, { token: team.owner.token })).status).toBe(200);
+    expect(await quality()).toEqual([4]);
+    const put = await call(t, 'PUT', ev, { token: team.owner.token, json: { ...EVENTS[3], score: 2 } });
+    expect(put.status).toBe(200);
+    expect(await quality()).toEqual([2]);
+    await call(t, 'PUT', ev, { token: team.owner.token, json: EVENTS[3] });
+    expect(await quality()).toEqual([4]);
+    const audit = (await (
+      await call(t, 'GET', `/api/v1/workspaces/${team.ws}/audit?limit=5`, { token: team.owner.token })
+    ).json()) as {
+      entries: { action: string; target: string }[];
+    };
+    expect(audit.entries.map((e) => e.action)).toContain('event.exclude');
+  });
+
   it('applies the §13 filters and rejects one that cannot apply', async () => {
     const base = `/api/v1/workspaces/${team.ws}/metrics?asOf=${AS_OF}`;
     const res = await call(t, 'GET', `${base}&category=follow-up&assistant=a1`, { token: team.owner.token });

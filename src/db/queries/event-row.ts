@@ -79,28 +79,25 @@ export function nulPath(value: unknown, path = ''): string | null {
   return null;
 }
 
-function canonical(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(canonical);
-  if (value !== null && typeof value === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const k of Object.keys(value).sort()) {
-      const v = (value as Record<string, unknown>)[k];
-      if (v !== undefined) out[k] = canonical(v);
-    }
-    return out;
-  }
-  return value;
+function sortedKeys(value: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(value).sort()) out[k] = value[k];
+  return out;
 }
 
-/** SHA-256 of the event with sorted keys and instants as epoch ms. */
+/**
+ * SHA-256 of the event with its fields in sorted order, instants as epoch ms. Validated events are
+ * flat apart from string lists (order matters) and rating criteria (a record, sorted here).
+ */
 export function eventFingerprint(e: TandemEvent): string {
   const copy: Record<string, unknown> = { ...e };
   for (const f of INSTANT_FIELDS[e.type]) {
     const v = copy[f];
     if (typeof v === 'string') copy[f] = parseInstant(v);
   }
+  if (e.type === 'rating' && e.criteria) copy.criteria = sortedKeys(e.criteria);
   return createHash('sha256')
-    .update(JSON.stringify(canonical(copy)))
+    .update(JSON.stringify(sortedKeys(copy)))
     .digest('base64url');
 }
 

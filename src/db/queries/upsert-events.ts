@@ -26,21 +26,9 @@ export async function upsertEvents(
   const counts: UpsertCounts = { inserted: 0, updated: 0, unchanged: 0 };
   for (let i = 0; i < rows.length; i += UPSERT_BATCH) {
     const batch = rows.slice(i, i + UPSERT_BATCH);
+    // Only what the event itself does not hold travels beside it; the rest is read from `data`.
     const payload = JSON.stringify(
-      batch.map((r) => ({
-        type: r.type,
-        key: r.key,
-        id: r.id,
-        assistant_id: r.assistantId,
-        source: r.source,
-        external_id: r.externalId,
-        client: r.client,
-        excluded: r.excluded,
-        private: r.private,
-        at: r.at,
-        fingerprint: r.fingerprint,
-        data: r.data,
-      })),
+      batch.map((r) => ({ k: r.key, p: r.private, a: r.at, f: r.fingerprint, d: r.data })),
     );
     let result: { inserted: boolean }[];
     try {
@@ -49,11 +37,9 @@ export async function upsertEvents(
         sql`
         insert into events as e (workspace_id, type, key, id, assistant_id, source, external_id, client,
                                  excluded, private, at, fingerprint, data)
-        select ${workspaceId}, t.type, t.key, t.id, t.assistant_id, t.source, t.external_id, t.client,
-               t.excluded, t.private, t.at, t.fingerprint, t.data
-        from jsonb_to_recordset(${payload}::jsonb) as t(type text, key text, id text, assistant_id text,
-             source text, external_id text, client text, excluded text, private boolean, at timestamptz,
-             fingerprint text, data jsonb)
+        select ${workspaceId}, t.d->>'type', t.k, t.d->>'id', t.d->>'assistant', t.d->>'source',
+               t.d->>'externalId', t.d->>'client', t.d->>'excluded', t.p, t.a, t.f, t.d
+        from jsonb_to_recordset(${payload}::jsonb) as t(k text, p boolean, a timestamptz, f text, d jsonb)
         on conflict (workspace_id, type, key) do update set
           id = excluded.id, assistant_id = excluded.assistant_id, source = excluded.source,
           external_id = excluded.external_id, client = excluded.client, excluded = excluded.excluded,

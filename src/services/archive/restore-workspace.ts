@@ -77,9 +77,14 @@ export async function restoreWorkspace(
       throw new AppError('already_exists', `Workspace ${ws.id} already exists in this store`, {
         workspace: ws.id,
       });
-    await tx
-      .insert(workspaces)
-      .values({ id: ws.id, name: ws.name, settings: ws.settings, createdAt: new Date(ws.createdAt) });
+    // A fresh data version: no metrics cache may take this workspace for an earlier one with its id.
+    await tx.insert(workspaces).values({
+      id: ws.id,
+      name: ws.name,
+      settings: ws.settings,
+      createdAt: new Date(ws.createdAt),
+      dataVersion: deps.now(),
+    });
     const userMap = new Map<string, string>();
     for (const u of jsonFile(files, 'users.json')) {
       const email = str(u.email).toLowerCase();

@@ -12,6 +12,7 @@ import { events } from '#db/schema/events';
 import { assignments, members } from '#db/schema/members';
 import { AppError } from '#src/errors';
 import { writeAudit } from '../audit.ts';
+import { bumpDataVersion } from '../metrics/data-version.ts';
 import type { Actor, ServiceDeps } from '../service-context.ts';
 import { assistantDef } from './assistant-record.ts';
 import { getAssistant } from './manage-assistants.ts';
@@ -77,6 +78,7 @@ export async function eraseAssistant(
           ),
         ),
       );
+    await bumpDataVersion(tx, ws);
     await writeAudit(tx, {
       workspaceId: ws,
       actor: actor.userId,

@@ -9,6 +9,7 @@ import { validateAssistant } from '#core/events/validate-event';
 import { assistants } from '#db/schema/assistants';
 import { AppError } from '#src/errors';
 import { writeAudit } from '../audit.ts';
+import { bumpDataVersion } from '../metrics/data-version.ts';
 import type { Actor, AssistantScope, ServiceDeps } from '../service-context.ts';
 import { assistantColumns, assistantDef } from './assistant-record.ts';
 
@@ -86,6 +87,7 @@ export async function createAssistant(
       .values({ workspaceId: actor.workspaceId, name: input.name ?? null, ...assistantColumns(def) })
       .returning();
     if (!row) throw new AppError('internal', 'assistant not stored');
+    await bumpDataVersion(tx, actor.workspaceId);
     await writeAudit(tx, {
       workspaceId: actor.workspaceId,
       actor: actor.userId,
@@ -152,6 +154,7 @@ export async function updateAssistant(
       .where(and(eq(assistants.workspaceId, actor.workspaceId), eq(assistants.id, id)))
       .returning();
     if (!after) throw new AppError('not_found', `No assistant ${id}`);
+    await bumpDataVersion(tx, actor.workspaceId);
     await writeAudit(tx, {
       workspaceId: actor.workspaceId,
       actor: actor.userId,

@@ -14,6 +14,7 @@ import { assistants } from '#db/schema/assistants';
 import { AppError } from '#src/errors';
 import { assistantColumns } from '../assistants/assistant-record.ts';
 import { writeAudit } from '../audit.ts';
+import { bumpDataVersion } from '../metrics/data-version.ts';
 import { type Actor, type AssistantScope, inScope, type ServiceDeps } from '../service-context.ts';
 
 export interface IngestOptions {
@@ -146,6 +147,7 @@ export async function ingestEvents(
       [...parsed.events.values()].map((e) => e.cols),
     );
     const result = { ...counts, assistants: defs.length };
+    if (counts.inserted + counts.updated + defs.length > 0) await bumpDataVersion(tx, ws);
     await writeAudit(tx, { workspaceId: ws, actor: actor.userId, action: 'events.ingest', after: result });
     return result;
   });

@@ -14,6 +14,7 @@ import { assistants } from '#db/schema/assistants';
 import { events } from '#db/schema/events';
 import { AppError } from '#src/errors';
 import { writeAudit } from '../audit.ts';
+import { bumpDataVersion } from '../metrics/data-version.ts';
 import { type Actor, type AssistantScope, inScope, type ServiceDeps } from '../service-context.ts';
 import { auditedEvent, eventTarget } from './event-audit.ts';
 
@@ -64,6 +65,7 @@ export async function createEvent(
         'already_exists',
         `A ${e.type} event with that source and externalId already exists`,
       );
+    await bumpDataVersion(tx, actor.workspaceId);
     await writeAudit(tx, {
       workspaceId: actor.workspaceId,
       actor: actor.userId,
@@ -98,6 +100,7 @@ export async function replaceEvent(
       .delete(events)
       .where(and(eq(events.workspaceId, actor.workspaceId), eq(events.type, type), eq(events.id, id)));
     await upsertEvents(tx, actor.workspaceId, [eventColumns(e)]);
+    await bumpDataVersion(tx, actor.workspaceId);
     await writeAudit(tx, {
       workspaceId: actor.workspaceId,
       actor: actor.userId,
@@ -124,6 +127,7 @@ export async function deleteEvent(
     await tx
       .delete(events)
       .where(and(eq(events.workspaceId, actor.workspaceId), eq(events.type, type), eq(events.id, id)));
+    await bumpDataVersion(tx, actor.workspaceId);
     await writeAudit(tx, {
       workspaceId: actor.workspaceId,
       actor: actor.userId,
@@ -160,6 +164,7 @@ export async function setExclusion(
         updatedAt: new Date(deps.now()),
       })
       .where(and(eq(events.workspaceId, actor.workspaceId), eq(events.type, type), eq(events.id, id)));
+    await bumpDataVersion(tx, actor.workspaceId);
     await writeAudit(tx, {
       workspaceId: actor.workspaceId,
       actor: actor.userId,

@@ -1,49 +1,80 @@
 /**
  * Loads what the engine needs for a workspace from the store: the assistants in scope and their
- * countable events, already reduced to prepared rows. Excluded events and pulses are filtered in
- * SQL (no metric counts them, SPEC §3/§11), so they never reach JavaScript.
+ * countable events, reduced to prepared rows. Excluded events and pulses are filtered in SQL (no
+ * metric counts them, SPEC §3/§11). With a cache, rows are reused while the workspace's data
+ * version is unchanged.
  */
 
 import { and, eq, inArray, isNull, ne, type SQL } from 'drizzle-orm';
 import type { PreparedData } from '#core/compute';
-import type { TandemEvent } from '#core/events/event-types';
+import type { AssistantDef, TandemEvent } from '#core/events/event-types';
 import { type PreparedRow, prepareEvent } from '#core/metrics/prepared-event';
 import type { Db } from '#db/client';
 import { assistants } from '#db/schema/assistants';
 import { events } from '#db/schema/events';
 import { assistantDef } from '../assistants/assistant-record.ts';
 import type { AssistantScope } from '../service-context.ts';
+import { readDataVersion } from './data-version.ts';
+import type { PreparedRowsCache } from './prepared-rows-cache.ts';
 
-export async function loadComputeData(
-  db: Db,
-  workspaceId: string,
-  scope: AssistantScope,
-): Promise<PreparedData> {
-  if (scope !== 'all' && scope.length === 0) return { assistants: new Map(), rows: [] };
-  const aWhere: SQL[] = [eq(assistants.workspaceId, workspaceId)];
-  const eWhere: SQL[] = [
+async function loadRows(db: Db, workspaceId: string, ids: readonly string[] | 'all'): Promise<PreparedRow[]> {
+  const where: SQL[] = [
     eq(events.workspaceId, workspaceId),
     isNull(events.excluded),
     ne(events.type, 'pulse'),
   ];
-  if (scope !== 'all') {
-    aWhere.push(inArray(assistants.id, [...scope]));
-    eWhere.push(inArray(events.assistantId, [...scope]));
-  }
-  const [defs, data] = await Promise.all([
-    db
-      .select()
-      .from(assistants)
-      .where(and(...aWhere)),
-    db
-      .select({ data: events.data })
-      .from(events)
-      .where(and(...eWhere)),
-  ]);
+  if (ids !== 'all') where.push(inArray(events.assistantId, [...ids]));
+  const data = await db
+    .select({ data: events.data })
+    .from(events)
+    .where(and(...where));
   const rows: PreparedRow[] = [];
   for (const { data: e } of data) {
     const r = prepareEvent(e as TandemEvent);
     if (r) rows.push(r);
   }
-  return { assistants: new Map(defs.map((d) => [d.id, assistantDef(d)])), rows };
+  return rows;
+}
+
+async function loadAssistants(db: Db, workspaceId: string): Promise<Map<string, AssistantDef>> {
+  const defs = await db.select().from(assistants).where(eq(assistants.workspaceId, workspaceId));
+  return new Map(defs.map((d) => [d.id, assistantDef(d)]));
+}
+
+export async function loadComputeData(
+  db: Db,
+  workspaceId: string,
+  scope: AssistantScope,
+  cache?: PreparedRowsCache,
+): Promise<PreparedData> {
+  if (scope !== 'all' && scope.length === 0) return { assistants: new Map(), rows: [] };
+  const version = cache ? await readDataVersion(db, workspaceId) : null;
+  if (!cache || version === null) {
+    const all = await loadAssistants(db, workspaceId);
+    const defs = scope === 'all' ? all : new Map([...all].filter(([id]) => scope.includes(id)));
+    return { assistants: defs, rows: await loadRows(db, workspaceId, scope) };
+  }
+  const entry = cache.entry(workspaceId, version);
+  if (!entry.assistants) entry.assistants = await loadAssistants(db, workspaceId);
+  const wanted =
+    scope === 'all' ? [...entry.assistants.keys()] : scope.filter((id) => entry.assistants?.has(id));
+  const missing = wanted.filter((id) => !entry.rows.has(id));
+  if (missing.length > 0) {
+    const rows = await loadRows(
+      db,
+      workspaceId,
+      scope === 'all' && missing.length === wanted.length ? 'all' : missing,
+    );
+    for (const id of missing) entry.rows.set(id, []);
+    for (const r of rows) entry.rows.get(r.assistant)?.push(r);
+    cache.grew(workspaceId, entry, rows.length);
+  }
+  const rows: PreparedRow[] = [];
+  const defs = new Map<string, AssistantDef>();
+  for (const id of wanted) {
+    const def = entry.assistants.get(id);
+    if (def) defs.set(id, def);
+    for (const r of entry.rows.get(id) ?? []) rows.push(r);
+  }
+  return { assistants: defs, rows };
 }

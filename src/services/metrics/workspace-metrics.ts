@@ -27,7 +27,7 @@ export async function workspaceMetrics(
       throw new AppError('not_found', `No assistant ${q.assistant} here`, { assistant: q.assistant });
     effective = [q.assistant];
   }
-  const data = await loadComputeData(deps.db, workspaceId, effective);
+  const data = await loadComputeData(deps.db, workspaceId, effective, deps.metricsCache);
   if (q.assistant !== undefined && !data.assistants.has(q.assistant))
     throw new AppError('not_found', `No assistant ${q.assistant} here`, { assistant: q.assistant });
   const opts = { period: q.period, asOf: q.asOf, ...(q.filter ? { filter: q.filter } : {}) };
