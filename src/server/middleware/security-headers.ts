@@ -1,7 +1,7 @@
 /**
  * Security headers on every answer: a strict CSP (frame-ancestors 'none'), nosniff, no referrer,
  * HSTS behind TLS; API JSON is never cached. HTML pages get a CSP that allows their own scripts
- * and styles only.
+ * and styles only (a handler that sets its own CSP keeps it).
  */
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../app-env.ts';
@@ -15,9 +15,12 @@ export function securityHeaders(secure: boolean): MiddlewareHandler<AppEnv> {
     await next();
     const h = c.res.headers;
     const type = h.get('content-type') ?? '';
-    h.set('Content-Security-Policy', type.startsWith('text/html') ? PAGE_CSP : API_CSP);
+    const html = type.startsWith('text/html');
+    if (!h.has('Content-Security-Policy')) h.set('Content-Security-Policy', html ? PAGE_CSP : API_CSP);
     h.set('X-Content-Type-Options', 'nosniff');
-    h.set('Referrer-Policy', 'no-referrer');
+    // Pages: same-origin, so their forms post with a real Origin (no-referrer makes browsers send
+    // `Origin: null`, which the CSRF check refuses); nothing leaks to other sites either way.
+    h.set('Referrer-Policy', html ? 'same-origin' : 'no-referrer');
     h.set('X-Frame-Options', 'DENY');
     h.set('Cross-Origin-Opener-Policy', 'same-origin');
     h.set('Cross-Origin-Resource-Policy', 'same-origin');
