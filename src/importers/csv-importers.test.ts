@@ -52,6 +52,24 @@ describe('time-entry CSV', () => {
     expect(dmy.events[0]).toMatchObject({ start: '2024-04-03T10:00:00Z', end: '2024-04-03T11:00:00Z' });
   });
 
+  it('numbers entries of one user that start at the same instant, and not those of another user', async () => {
+    const row = (email: string) => `${email},2026-01-05,09:00,2026-01-05,10:00`;
+    const csv = [
+      'Email,Start date,Start time,End date,End time',
+      row('a@x.test'),
+      row('a@x.test'),
+      row('b@x.test'),
+      row('a@x.test'),
+    ].join('\n');
+    const { events } = await convertExport('toggl', enc(csv), { assistant: 'ann' });
+    expect(events.map((e) => e.externalId)).toEqual([
+      'email:a@x.test|2026-01-05T09:00:00Z',
+      'email:a@x.test|2026-01-05T09:00:00Z#2',
+      'email:b@x.test|2026-01-05T09:00:00Z',
+      'email:a@x.test|2026-01-05T09:00:00Z#3',
+    ]);
+  });
+
   it('lists a user without a mapping as unmapped and skips the row', async () => {
     const csv =
       'Email,Start date,Start time,End date,End time\nbo@x.test,2026-01-05,09:00,2026-01-05,10:00\n';

@@ -15,10 +15,13 @@ import {
   zonedMs,
 } from '../common/local-time.ts';
 import { CsvHeader, cell, readCsv } from '../common/read-csv.ts';
-import type { ImportContext, PlacedDraft } from '../import-context.ts';
+import { eventIdOf, type ImportContext, type PlacedDraft } from '../import-context.ts';
 import { ImportError } from '../import-error.ts';
 import type { IdentityKind } from '../import-types.ts';
 import type { TimeEntryField, TimeEntryOptions } from './time-entry-options.ts';
+
+/** Shared by entries without tags (frozen: a million empty arrays are not needed). */
+const NO_TAGS = Object.freeze([]) as unknown as string[];
 
 /** Header names per field: English (Toggl, Clockify), then German, French, Spanish, Portuguese. */
 const ALIASES: Record<TimeEntryField, string[]> = {
@@ -93,7 +96,8 @@ export async function convertTimeEntries(
   let cols: Cols | undefined;
   let width = 0;
   const resolver = new DateOrderResolver<string[]>(options.dateOrder, ctx, src.what);
-  const seenKeys = new Map<string, number>();
+  const firstAtStart = new Map<number, string>();
+  const repeats = new Map<string, number>();
   const dayCache = new Map<string, CivilDate | null>();
 
   // Exports repeat the same few hundred dates: read each once.
@@ -165,13 +169,21 @@ export async function convertTimeEntries(
       return;
     }
     const start = formatInZone(startMs, zone);
+    // Entries have no id in these exports: user + start is the key, numbered when repeated.
+    // Keyed by the start instant first, so a million distinct starts cost numbers, not strings.
+    let n = 1;
+    const firstWho = firstAtStart.get(startMs);
+    if (firstWho === undefined) firstAtStart.set(startMs, who);
+    else {
+      const k = `${who}|${startMs}`;
+      n = (repeats.get(k) ?? (firstWho === who ? 1 : 0)) + 1;
+      repeats.set(k, n);
+    }
     const baseKey = `${who}|${start}`;
-    const n = (seenKeys.get(baseKey) ?? 0) + 1;
-    seenKeys.set(baseKey, n);
     const project = cell(r, c.project);
     const client = cell(r, c.client);
     const tagText = cell(r, c.tags);
-    const tags: string[] = [];
+    const tags: string[] = tagText === '' ? NO_TAGS : [];
     let priority = project !== '' && priorityProjects.size > 0 && priorityProjects.has(project.toLowerCase());
     if (tagText !== '')
       for (const t of tagText.split(',')) {
@@ -180,17 +192,22 @@ export async function convertTimeEntries(
         tags.push(tag);
         if (priorityTags.size > 0 && priorityTags.has(tag.toLowerCase())) priority = true;
       }
-    // Built in place, without spreads: this loop runs once per row of million-row files.
-    const e = ctx.place('timeEntry', n === 1 ? baseKey : `${baseKey}#${n}`) as PlacedDraft &
-      Record<string, unknown>;
-    e.assistant = assistant;
-    e.start = start;
-    e.end = formatInZone(endMs, zone);
+    // One literal, no spreads: this runs once per row of million-row files.
+    const externalId = n === 1 ? baseKey : `${baseKey}#${n}`;
+    const e: PlacedDraft & Record<string, unknown> = {
+      type: 'timeEntry',
+      id: eventIdOf(ctx.source, externalId),
+      source: ctx.source,
+      externalId,
+      assistant,
+      start,
+      end: formatInZone(endMs, zone),
+      tags,
+      priority,
+    };
     if (project) e.project = project;
     if (client) e.client = client;
-    e.tags = tags;
-    e.priority = priority;
-    // seenKeys makes every externalId distinct.
+    // The numbering above makes every externalId distinct.
     ctx.emit(e, { line }, true);
   };
 
