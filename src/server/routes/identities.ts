@@ -48,9 +48,13 @@ export function registerIdentityRoutes(app: TandemApp): void {
     );
   });
   app.openapi(put, async (c) => {
-    const { provider, externalId } = c.req.valid('param');
+    const { ws, provider, externalId } = c.req.valid('param');
     const { assistantId } = c.req.valid('json');
-    assertCan(memberOf(c), 'identity.manage', assistantId);
+    const m = memberOf(c);
+    assertCan(m, 'identity.manage', assistantId);
+    // Re-mapping takes the identity away from its current assistant, who must be in scope too.
+    const current = await getIdentity(c.get('deps'), ws, provider, externalId).catch(() => null);
+    if (current) assertCan(m, 'identity.manage', current.assistantId);
     const row = await mapIdentity(c.get('deps'), actorOf(c), { provider, externalId, assistantId });
     return c.json(presentIdentity(row), 200);
   });
