@@ -267,10 +267,8 @@ describeRealFixtures('convertTrello on real exports', () => {
     // "Ship Celebrations for Trello": archived, but in the done list: completed, not cancelled.
     expect(task('5e20e27499dccc56aabe99cf')).toMatchObject({ completedAt: '2020-01-16T22:23:48.402Z' });
     expect(task('5e20e27499dccc56aabe99cf')).not.toHaveProperty('cancelledAt');
-    // "Running Experiments": its list "Running" is archived: cancelled at its last activity.
-    const running = (JSON.parse(buf.toString('utf8')) as RawBoard).cards.find(
-      (c) => c.id === '5e20e12fc014133d08a76d38',
-    );
-    expect(task('5e20e12fc014133d08a76d38')).toMatchObject({ cancelledAt: running?.dateLastActivity });
+    // "Running Experiments": its list "Running" was archived by the updateList action of
+    // 2020-01-16T22:20:21.321Z ({"closed":false} → true): the card is cancelled then.
+    expect(task('5e20e12fc014133d08a76d38')).toMatchObject({ cancelledAt: '2020-01-16T22:20:21.321Z' });
   });
 });

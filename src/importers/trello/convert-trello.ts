@@ -80,6 +80,18 @@ export function convertTrello(bytes: Uint8Array, ctx: ImportContext, options: Tr
 
   for (const [id, name] of memberNames) ctx.identity('trello', id, name);
   const histories = cardHistories(arr(board, 'actions'));
+  // When each archived list was archived (its cards are cancelled then, SPEC §10 archived cards).
+  const listClosedAt = new Map<string, number>();
+  for (const a of arr(board, 'actions')) {
+    if (!isObject(a) || str(a, 'type') !== 'updateList') continue;
+    const data = isObject(a.data) ? a.data : undefined;
+    const old = data && isObject(data.old) ? data.old : undefined;
+    const list = data && isObject(data.list) ? data.list : undefined;
+    const at = msOf(str(a, 'date'));
+    const id = list ? str(list, 'id') : undefined;
+    if (old && list && id && at !== undefined && Object.hasOwn(old, 'closed') && list.closed === true)
+      listClosedAt.set(id, Math.max(at, listClosedAt.get(id) ?? at));
+  }
   const isDone = (listId: string) => doneIds.has(listId);
 
   board.cards.forEach((c: unknown, index: number) => {
@@ -92,6 +104,7 @@ export function convertTrello(bytes: Uint8Array, ctx: ImportContext, options: Tr
       labels,
       memberNames,
       histories,
+      listClosedAt,
       isDone,
       archivedMode,
       categoryOf,
@@ -105,6 +118,7 @@ interface BoardContext {
   labels: Map<string, string>;
   memberNames: Map<string, string>;
   histories: Map<string, CardHistory>;
+  listClosedAt: Map<string, number>;
   isDone: (listId: string) => boolean;
   archivedMode: 'cancel' | 'skip' | 'keep';
   categoryOf: Map<string, string>;
@@ -195,7 +209,8 @@ function convertCard(c: JsonObject, index: number, ctx: ImportContext, b: BoardC
   }
   let cancelledMs: number | undefined;
   if (archived && !doneNow && b.archivedMode === 'cancel') {
-    cancelledMs = lastClosedAt(h) ?? msOf(str(c, 'dateLastActivity'));
+    cancelledMs =
+      (c.closed === true ? lastClosedAt(h) : b.listClosedAt.get(listId)) ?? msOf(str(c, 'dateLastActivity'));
     ctx.note('archived card not done: cancelled', `"${title}"`);
   }
 
