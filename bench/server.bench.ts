@@ -9,6 +9,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import pg from 'pg';
 import { computePrepared } from '#core/compute';
 import { readComputeInput } from '#core/events/read-compute-input';
 import { openStore, type Store } from '#db/client';
@@ -17,7 +18,6 @@ import { createAppDeps, createLogger } from '#server/app-deps';
 import { createApiToken } from '#services/auth/api-tokens';
 import { createWorkspace } from '#services/workspaces/create-workspace';
 import { readEnv } from '#src/env';
-import pg from 'pg';
 import { GENERATED_AS_OF, generateLines } from './generate-events.ts';
 
 const EVENTS = Number(process.argv[2] ?? 100_000);
@@ -68,7 +68,10 @@ async function withStore(kind: 'pglite' | 'postgres', run: (s: Store) => Promise
 
 async function bench(kind: 'pglite' | 'postgres'): Promise<void> {
   await withStore(kind, async (store) => {
-    const deps = await createAppDeps(store, { publicUrl: 'http://localhost:3000', logger: createLogger('silent') });
+    const deps = await createAppDeps(store, {
+      publicUrl: 'http://localhost:3000',
+      logger: createLogger('silent'),
+    });
     const app = createApp(deps);
     const workspace = async (name: string) => {
       const w = await createWorkspace(deps, { name, owner: { email: `${name}@example.com` } });
@@ -128,7 +131,11 @@ async function bench(kind: 'pglite' | 'postgres'): Promise<void> {
   });
 }
 
-console.log(`tandem bench:server — node ${process.version}, load average ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);
+console.log(
+  `tandem bench:server — node ${process.version}, load average ${loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' ')}`,
+);
 await bench('pglite');
 if (env.DATABASE_URL || env.TANDEM_TEST_DATABASE_URL) await bench('postgres');
 else console.log('postgres: skipped (set DATABASE_URL or TANDEM_TEST_DATABASE_URL)');
