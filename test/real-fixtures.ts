@@ -32,16 +32,23 @@ export function readRealFixture(...parts: string[]): Buffer {
   return readFileSync(realFixture(...parts));
 }
 
+/** What to do with real-fixture tests: run them, skip them, or fail (CI must have the files). */
+export function realFixturesMode(available: boolean, ci: string | undefined): 'run' | 'skip' | 'fail' {
+  if (available) return 'run';
+  return ci === 'true' ? 'fail' : 'skip';
+}
+
 /**
  * `describe` for tests on real fixtures: runs them when the folder exists; otherwise skips with a
  * notice, or fails when CI=true (a CI run must prove the importers on real files).
  */
 export function describeRealFixtures(name: string, body: () => void): void {
-  if (realFixturesAvailable) {
+  const mode = realFixturesMode(realFixturesAvailable, process.env.CI);
+  if (mode === 'run') {
     describe(name, body);
     return;
   }
-  if (process.env.CI === 'true') {
+  if (mode === 'fail') {
     describe(name, () => {
       it('needs the real fixtures', () => {
         throw new Error(`real fixtures not found at ${REAL_FIXTURES_DIR} (required when CI=true)`);
