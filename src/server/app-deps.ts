@@ -7,6 +7,7 @@ import { instanceSettings } from '#db/schema/workspaces';
 import { LoginThrottle } from '#services/auth/login-throttle';
 import { PreparedRowsCache } from '#services/metrics/prepared-rows-cache';
 import type { AppDeps } from './app-env.ts';
+import { DEFAULT_RATE_LIMITS, type RateLimits } from './middleware/rate-limit.ts';
 
 export const DEFAULT_LIMITS = {
   jsonBytes: 1024 * 1024,
@@ -54,6 +55,7 @@ export interface AppDepsOptions {
   trustedProxies?: readonly string[];
   scryptN?: number;
   limits?: Partial<AppDeps['limits']>;
+  rateLimits?: Partial<RateLimits>;
 }
 
 export async function createAppDeps(store: Store, opts: AppDepsOptions): Promise<AppDeps> {
@@ -73,5 +75,6 @@ export async function createAppDeps(store: Store, opts: AppDepsOptions): Promise
     throttle: new LoginThrottle(now),
     deviceKey: await deviceKey(store),
     limits: { ...DEFAULT_LIMITS, ...opts.limits },
+    rateLimits: { ...DEFAULT_RATE_LIMITS, ...opts.rateLimits },
   };
 }

@@ -6,6 +6,7 @@ import type { LoginThrottle } from '#services/auth/login-throttle';
 import type { Membership } from '#services/members/membership';
 import type { ServiceDeps } from '#services/service-context';
 import { AppError } from '#src/errors';
+import type { RateLimits } from './middleware/rate-limit.ts';
 
 export interface AppDeps extends ServiceDeps {
   logger: Logger;
@@ -18,6 +19,7 @@ export interface AppDeps extends ServiceDeps {
   /** HMAC key for device cookies (sign-in throttling that cannot lock the owner out). */
   deviceKey: string;
   limits: { jsonBytes: number; ndjsonBytes: number; archiveBytes: number };
+  rateLimits: RateLimits;
 }
 
 export interface AuthInfo {

@@ -13,6 +13,7 @@ import { authenticate } from './middleware/authenticate.ts';
 import { isSecure } from './middleware/cookies.ts';
 import { rejectForeignOrigin } from './middleware/csrf.ts';
 import { errorJson, onError } from './middleware/error-handler.ts';
+import { rateLimit } from './middleware/rate-limit.ts';
 import { securityHeaders } from './middleware/security-headers.ts';
 import { newOpenApiApp, type TandemApp } from './openapi-app.ts';
 import { registerPages } from './pages/pages.ts';
@@ -89,6 +90,7 @@ export function createApp(deps: AppDeps): TandemApp {
   app.use('*', rejectForeignOrigin);
   app.use('*', limits(deps));
   app.use('*', authenticate);
+  app.use('/api/*', rateLimit(deps.rateLimits));
 
   registerHealthRoute(app);
   registerDocsRoutes(app, API_VERSION);

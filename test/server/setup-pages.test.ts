@@ -5,7 +5,7 @@
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { issueSetupUrl } from '#services/workspaces/setup-token';
-import { call, PUBLIC_URL, startTestServer, type TestServer } from './test-store.ts';
+import { call, makeTeam, PUBLIC_URL, startTestServer, type TestServer } from './test-store.ts';
 
 function form(fields: Record<string, string>): string {
   return new URLSearchParams(fields).toString();
@@ -63,6 +63,25 @@ describe('setup link and plain pages', () => {
       headers: { origin: PUBLIC_URL },
     });
     expect(signIn.status).toBe(200);
+  });
+
+  it('answers 429 with Retry-After over the per-token rate limit, and serves again next minute', async () => {
+    const u = await startTestServer('pglite', { rateLimits: { perTokenPerMinute: 3 } });
+    try {
+      const team = await makeTeam(u);
+      const path = `/api/v1/workspaces/${team.ws}`;
+      const statuses: number[] = [];
+      for (let i = 0; i < 4; i++)
+        statuses.push((await call(u, 'GET', path, { token: team.owner.token })).status);
+      expect(statuses).toEqual([200, 200, 200, 429]);
+      const limited = await call(u, 'GET', path, { token: team.owner.token });
+      expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+      expect((await call(u, 'GET', path, { token: team.members.viewer.token })).status).toBe(200);
+      u.clock.now += 60_000;
+      expect((await call(u, 'GET', path, { token: team.owner.token })).status).toBe(200);
+    } finally {
+      await u.close();
+    }
   });
 
   it('serves the OpenAPI 3.1 document of every route and a local API reference', async () => {

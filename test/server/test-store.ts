@@ -62,7 +62,10 @@ export interface TestServer {
 
 export async function startTestServer(
   kind: StoreKind,
-  opts: { trustedProxies?: string[] } = {},
+  opts: {
+    trustedProxies?: string[];
+    rateLimits?: { perTokenPerMinute?: number; perIpPerMinute?: number };
+  } = {},
 ): Promise<TestServer> {
   const store = await openTestStore(kind);
   const clock = { now: Date.parse('2026-11-23T12:00:00Z') };
@@ -73,6 +76,8 @@ export async function startTestServer(
     scryptN: 1024,
     // In-process requests have no socket; `local` stands for the peer, so tests can act as a proxy.
     trustedProxies: opts.trustedProxies ?? [],
+    // The route walk makes hundreds of requests a minute from one address.
+    rateLimits: { perIpPerMinute: 100_000, perWorkspacePerMinute: 100_000, ...opts.rateLimits },
   });
   return { kind, store, deps, app: createApp(deps), clock, close: () => store.close() };
 }

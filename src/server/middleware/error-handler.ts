@@ -43,7 +43,12 @@ function dataException(err: unknown): boolean {
 }
 
 export const onError: ErrorHandler<AppEnv> = (err, c) => {
-  if (err instanceof AppError) return errorJson(c, err.code, err.message, err.details);
+  if (err instanceof AppError) {
+    const res = errorJson(c, err.code, err.message, err.details);
+    const wait = err.details?.retryAfter;
+    if (err.code === 'rate_limited' && typeof wait === 'number') res.headers.set('Retry-After', String(wait));
+    return res;
+  }
   if (err instanceof HTTPException) {
     const code = BY_STATUS[err.status] ?? (err.status >= 500 ? 'internal' : 'bad_request');
     const message =
