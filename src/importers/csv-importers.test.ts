@@ -82,6 +82,35 @@ describe('time-entry CSV', () => {
   });
 });
 
+describe('Jira CSV', () => {
+  it("cancels Won't Do issues, reads localized month names and marks self-created issues", async () => {
+    const csv = [
+      'Summary,Issue key,Issue id,Status,Resolution,Assignee,Assignee Id,Creator,Creator Id,Created,Resolved,Due date,Labels,Labels',
+      "Plan trip,T-1,101,Done,Won't Do,Ann,acc-ann,Bo,acc-bo,02/mar/26 9:05 AM,03/mar/26 4:30 PM,,travel,",
+      'Book hotel,T-2,102,Done,Done,Ann,acc-ann,Ann,acc-ann,02/Mar/26 9:10 AM,05/Mar/26 10:00 AM,04/Mar/26 12:00 AM,travel,urgent',
+    ].join('\n');
+    const { events } = await convertExport('jira', enc(csv), {
+      identities: { 'jira:acc-ann': 'ann' },
+      timezone: 'Europe/Berlin',
+      options: { priorityLabels: ['urgent'] },
+    });
+    expect(events.find((e) => e.externalId === '101' && e.type === 'task')).toMatchObject({
+      title: 'T-1 Plan trip',
+      createdAt: '2026-03-02T09:05:00+01:00',
+      cancelledAt: '2026-03-03T16:30:00+01:00',
+      selfInitiated: false,
+    });
+    expect(events.find((e) => e.externalId === '102' && e.type === 'task')).toMatchObject({
+      completedAt: '2026-03-05T10:00:00+01:00',
+      dueDate: '2026-03-04',
+      labels: ['travel', 'urgent'],
+      priority: true,
+      selfInitiated: true,
+    });
+    expect(events.filter((e) => e.type === 'proactive').map((e) => e.externalId)).toEqual(['102']);
+  });
+});
+
 describeRealFixtures('CSV importers on real exports', () => {
   for (const file of realFixtureFiles('toggl', '.csv')) {
     it(`converts toggl/${file}: one time entry per data line`, async () => {
