@@ -41,6 +41,29 @@ describe('password policy', () => {
   });
 });
 
+describe('behind TLS', () => {
+  it('sets Secure __Host- cookies and HSTS when the public URL is https', async () => {
+    const t = await startTestServer('pglite', { publicUrl: 'https://tandem.example.com' });
+    try {
+      const team = await makeTeam(t, 'tls');
+      const res = await call(t, 'POST', '/api/v1/auth/sign-in', {
+        json: { email: `owner-${team.name}@example.com`, password: PASSWORD },
+        headers: { origin: 'https://tandem.example.com' },
+      });
+      expect(res.status).toBe(200);
+      const session = res.headers.getSetCookie().find((c) => c.startsWith('__Host-tandem_session='));
+      expect(session).toMatch(/Secure/);
+      expect(session).toMatch(/Path=\//);
+      expect(session).not.toMatch(/Domain=/);
+      expect(res.headers.get('strict-transport-security')).toContain('max-age=');
+      const cookie = session?.split(';')[0] as string;
+      expect((await call(t, 'GET', '/api/v1/auth/session', { headers: { cookie } })).status).toBe(200);
+    } finally {
+      await t.close();
+    }
+  });
+});
+
 describe.each(STORE_KINDS)('sign-in and sessions on %s', (kind) => {
   let t: TestServer;
   let team: Team;

@@ -70,7 +70,7 @@ export async function startTestServer(
   const store = await openTestStore(kind);
   const clock = { now: Date.parse('2026-11-23T12:00:00Z') };
   const deps = await createAppDeps(store, {
-    publicUrl: PUBLIC_URL,
+    publicUrl: opts.publicUrl ?? PUBLIC_URL,
     logger: pino({ level: 'silent' }),
     now: () => clock.now,
     scryptN: 1024,
