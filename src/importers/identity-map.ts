@@ -8,6 +8,7 @@
  * case; other ids compare exactly.
  */
 import { z } from 'zod';
+import { identityKey } from '#core/sources/identity-key';
 import { ImportError } from './import-error.ts';
 import { IDENTITY_KINDS, type IdentityKind } from './import-types.ts';
 
@@ -26,10 +27,7 @@ export const IdentityMapSchema = z
   .describe('external identity → assistant id');
 export type IdentityMapInput = z.infer<typeof IdentityMapSchema>;
 
-/** Normalizes an external id for lookups: e-mail addresses without case and surrounding space. */
-export function identityKey(kind: IdentityKind, id: string): string {
-  return `${kind}:${kind === 'email' ? id.trim().toLowerCase() : id}`;
-}
+export { identityKey };
 
 /** Validates a parsed identities map into a lookup table; throws `ImportError('invalid_identities')`. */
 export function compileIdentityMap(input: unknown): Map<string, string> {

@@ -4,9 +4,9 @@
  * stores nothing new, SPEC §3) and the report (skips, identities, defaults, notes).
  */
 
-import { createHash } from 'node:crypto';
 import type { EventType, TandemEvent } from '#core/events/event-types';
 import { validateEvent } from '#core/events/validate-event';
+import { eventIdOf } from '#core/sources/event-id';
 import { identityKey } from './identity-map.ts';
 import type {
   ConvertResult,
@@ -18,7 +18,6 @@ import type {
 
 /** The report lists at most this many skipped records; `skippedTotal` counts them all. */
 export const MAX_LISTED_SKIPS = 10_000;
-const MAX_READABLE_ID = 200;
 
 export interface ContextInit {
   format: ImportFormat;
@@ -45,13 +44,6 @@ interface NoteEntry {
 
 /** A draft that already carries its `id` and `source` (see `ImportContext.place`). */
 export type PlacedDraft = DraftEvent & { id: string; source: string };
-
-/** Derives the stable event id from source and external id (SPEC §3 storage key). */
-export function eventIdOf(source: string, externalId: string): string {
-  const readable = `${source}:${externalId}`;
-  if (readable.length <= MAX_READABLE_ID) return readable;
-  return `${source}:h${createHash('sha256').update(externalId).digest('hex').slice(0, 40)}`;
-}
 
 export class ImportContext {
   readonly format: ImportFormat;

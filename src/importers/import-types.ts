@@ -19,8 +19,9 @@ export const IMPORT_FORMATS = [
 ] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 
-export const IDENTITY_KINDS = ['email', 'slack', 'trello', 'asana', 'toggl', 'clockify', 'jira'] as const;
-export type IdentityKind = (typeof IDENTITY_KINDS)[number];
+import { IDENTITY_KINDS, type IdentityKind } from '#core/sources/identity-key';
+
+export { IDENTITY_KINDS, type IdentityKind };
 
 /** A set of named files, e.g. an unzipped Slack export read from a folder. */
 export interface ExportFiles {

@@ -4,7 +4,10 @@
  * offset so a reader sees the wall time the source showed.
  */
 import { daysFromCivil, MS_PER_DAY } from '#core/time/calendar';
+import { formatInZone } from '#core/time/format-in-zone';
 import { localToInstant, offsetAt } from '#core/time/zone-offset';
+
+export { formatInZone };
 
 export type DateOrder = 'YMD' | 'MDY' | 'DMY';
 export const DATE_ORDERS: readonly DateOrder[] = ['YMD', 'MDY', 'DMY'];
@@ -161,45 +164,6 @@ export function parseDurationText(s: string): number | null {
 export function zonedMs(zone: string, c: CivilDate, secondsOfDay: number): number {
   const local = daysFromCivil(c.y, c.m, c.d) * MS_PER_DAY + secondsOfDay * 1000;
   return localToInstant(zone, local);
-}
-
-const offsetTexts = new Map<number, string>();
-
-function offsetText(off: number): string {
-  let t = offsetTexts.get(off);
-  if (t === undefined) {
-    const abs = Math.abs(Math.round(off / 60000));
-    t = off === 0 ? 'Z' : `${off < 0 ? '-' : '+'}${pad2(Math.floor(abs / 60))}:${pad2(abs % 60)}`;
-    offsetTexts.set(off, t);
-  }
-  return t;
-}
-
-const dayTexts = new Map<number, string>();
-const TWO = Array.from({ length: 60 }, (_, i) => pad2(i));
-
-/** `YYYY-MM-DDT` of a day number, cached: imports print the same days again and again. */
-function dayText(day: number): string {
-  let t = dayTexts.get(day);
-  if (t === undefined) {
-    t = `${new Date(day * MS_PER_DAY).toISOString().slice(0, 10)}T`;
-    if (dayTexts.size > 100_000) dayTexts.clear();
-    dayTexts.set(day, t);
-  }
-  return t;
-}
-
-/** `YYYY-MM-DDTHH:MM:SS(.sss)±HH:MM` of an instant, shown in `zone`. */
-export function formatInZone(ms: number, zone: string): string {
-  const off = zone === 'UTC' ? 0 : offsetAt(zone, ms);
-  const local = ms + off;
-  const day = Math.floor(local / MS_PER_DAY);
-  const inDay = local - day * MS_PER_DAY;
-  const secs = Math.floor(inDay / 1000);
-  const frac = inDay - secs * 1000;
-  const clock = `${TWO[Math.floor(secs / 3600)]}:${TWO[Math.floor(secs / 60) % 60]}:${TWO[secs % 60]}`;
-  const body = frac === 0 ? clock : `${clock}.${String(frac).padStart(3, '0')}`;
-  return dayText(day) + body + offsetText(off);
 }
 
 /** The local date of an instant in `zone`. */

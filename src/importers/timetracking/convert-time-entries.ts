@@ -5,6 +5,8 @@
  * the duration is only a fallback. Headers are matched without case, in English and in the
  * translations below, or as the options name them.
  */
+
+import { eventIdOf } from '#core/sources/event-id';
 import { DateOrderResolver } from '../common/date-order.ts';
 import {
   type CivilDate,
@@ -15,7 +17,7 @@ import {
   zonedMs,
 } from '../common/local-time.ts';
 import { CsvHeader, cell, readCsv } from '../common/read-csv.ts';
-import { eventIdOf, type ImportContext, type PlacedDraft } from '../import-context.ts';
+import type { ImportContext, PlacedDraft } from '../import-context.ts';
 import { ImportError } from '../import-error.ts';
 import type { IdentityKind } from '../import-types.ts';
 import type { TimeEntryField, TimeEntryOptions } from './time-entry-options.ts';

@@ -24,4 +24,4 @@ export const TrelloOptions = z
 export type TrelloOptions = z.infer<typeof TrelloOptions>;
 
 /** List names taken as "done" when `doneLists` is not given. */
-export const DEFAULT_DONE_LIST = /\b(done|complete|completed|finished|shipped|erledigt|termin[ée]|hecho)\b/i;
+export { DEFAULT_DONE_LIST } from '#core/sources/default-done-list';

@@ -5,10 +5,11 @@
  */
 import type { TandemEvent } from '#core/events/event-types';
 import { validateEvent } from '#core/events/validate-event';
+import { eventIdOf } from '#core/sources/event-id';
+import { identityKey } from '#core/sources/identity-key';
+import { formatInZone } from '#core/time/format-in-zone';
 import { parseInstant } from '#core/time/instant';
 import { isValidTimeZone } from '#core/time/zone-offset';
-import { eventIdOf } from './event-id.ts';
-import { formatInZone } from './format-in-zone.ts';
 import type {
   ConvertOutcome,
   IdentityKind,
@@ -55,7 +56,7 @@ export class WebhookContext {
 
   /** The assistant an external identity maps to; an unmapped one is recorded for the report. */
   identity(kind: IdentityKind, id: string, name?: string): string | undefined {
-    const key = `${kind}:${kind === 'email' ? id.trim().toLowerCase() : id}`;
+    const key = identityKey(kind, id);
     const mapped = this.identities.get(key);
     if (mapped !== undefined) return this.assistant ?? mapped;
     if (this.assistant !== undefined) return this.assistant;
@@ -65,7 +66,7 @@ export class WebhookContext {
 
   /** The assistant an identity maps to, without reporting it when unmapped. */
   mapped(kind: IdentityKind, id: string): string | undefined {
-    const m = this.identities.get(`${kind}:${kind === 'email' ? id.trim().toLowerCase() : id}`);
+    const m = this.identities.get(identityKey(kind, id));
     return m === undefined ? undefined : (this.assistant ?? m);
   }
 

@@ -14,8 +14,9 @@ export interface TrelloWebhookOptions {
   archived?: 'cancel' | 'skip' | 'keep';
 }
 
-/** List names taken as "done" without `doneLists` (the importer's default, same words). */
-export const DEFAULT_DONE_LIST = /\b(done|complete|completed|finished|shipped|erledigt|termin[ée]|hecho)\b/i;
+import { DEFAULT_DONE_LIST } from '#core/sources/default-done-list';
+
+export { DEFAULT_DONE_LIST };
 
 export function isDoneList(options: TrelloWebhookOptions, list: { id?: string; name?: string }): boolean {
   if (options.doneLists) {
