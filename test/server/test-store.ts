@@ -65,6 +65,7 @@ export async function startTestServer(
   opts: {
     trustedProxies?: string[];
     rateLimits?: { perTokenPerMinute?: number; perIpPerMinute?: number };
+    publicUrl?: string;
   } = {},
 ): Promise<TestServer> {
   const store = await openTestStore(kind);
