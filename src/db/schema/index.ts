@@ -3,6 +3,7 @@ export * from './assistants.ts';
 export * from './audit.ts';
 export * from './events.ts';
 export * from './imports.ts';
+export * from './kpis.ts';
 export * from './members.ts';
 export * from './users.ts';
 export * from './workspaces.ts';
