@@ -61,7 +61,7 @@ describe('behind TLS', () => {
     } finally {
       await t.close();
     }
-  });
+  }, 120_000);
 });
 
 describe.each(STORE_KINDS)('sign-in and sessions on %s', (kind) => {

@@ -82,7 +82,7 @@ describe('setup link and plain pages', () => {
     } finally {
       await u.close();
     }
-  });
+  }, 120_000);
 
   it('serves the OpenAPI 3.1 document of every route and a local API reference', async () => {
     const doc = (await (await call(t, 'GET', '/api/v1/openapi.json')).json()) as {
