@@ -18,31 +18,22 @@ export interface ComputeInput {
   events: number;
 }
 
-/** Parses and validates one line; blank lines give null. Throws LineError. */
-export function parseLine(
-  text: string,
-  line: number,
-):
-  | { kind: 'assistant'; def: AssistantDef }
-  | { kind: 'event'; row: PreparedRow | null; type: string; id: string; assistant: string }
-  | null {
-  if (text.length === 0 || text.trim().length === 0) return null;
-  let obj: unknown;
+/** Parses one line's JSON; blank lines give undefined. Throws LineError. */
+function parseJson(text: string, line: number): unknown {
+  if (text.length === 0 || text.trim().length === 0) return undefined;
   try {
-    obj = JSON.parse(text);
+    return JSON.parse(text);
   } catch (err) {
     throw new LineError(line, '(json)', `invalid JSON: ${(err as Error).message}`);
   }
-  if (typeof obj === 'object' && obj !== null && (obj as { type?: unknown }).type === 'assistant') {
-    const v = validateAssistant(obj);
-    if (!v.ok) throw new LineError(line, v.error.field, v.error.reason);
-    const { type: _type, ...def } = v.value;
-    return { kind: 'assistant', def };
-  }
-  const v = validateEvent(obj);
+}
+
+/** Validates an assistant line into its definition. Throws LineError. */
+function readAssistant(obj: unknown, line: number): AssistantDef {
+  const v = validateAssistant(obj);
   if (!v.ok) throw new LineError(line, v.error.field, v.error.reason);
-  const e = v.value;
-  return { kind: 'event', row: prepareEvent(e), type: e.type, id: e.id, assistant: e.assistant };
+  const { type: _type, ...def } = v.value;
+  return def;
 }
 
 /** Reads a whole compute input stream. Throws LineError at the first bad line. */
@@ -55,28 +46,50 @@ export async function readComputeInput(stream: AsyncIterable<Uint8Array | string
   const firstUse = new Map<string, number>();
   let lines = 0;
   let events = 0;
+  // Repeated short strings (assistant, client, category, channel) are kept once: a million rows
+  // holding their own copies would only feed the collector.
+  const interned = new Map<string, string>();
+  const intern = (s: string | undefined): string | undefined => {
+    if (s === undefined) return undefined;
+    const known = interned.get(s);
+    if (known !== undefined) return known;
+    if (interned.size < 100_000) interned.set(s, s);
+    return s;
+  };
   await forEachLine(stream, (text, line) => {
     lines = line;
-    const p = parseLine(text, line);
-    if (p === null) return;
-    if (p.kind === 'assistant') {
-      assistants.set(p.def.id, p.def);
+    const obj = parseJson(text, line);
+    if (obj === undefined) return;
+    if ((obj as { type?: unknown }).type === 'assistant') {
+      const def = readAssistant(obj, line);
+      assistants.set(def.id, def);
       return;
     }
+    const v = validateEvent(obj);
+    if (!v.ok) throw new LineError(line, v.error.field, v.error.reason);
+    const e = v.value;
     events++;
-    if (!firstUse.has(p.assistant)) firstUse.set(p.assistant, line);
+    const assistant = intern(e.assistant) as string;
+    if (!firstUse.has(assistant)) firstUse.set(assistant, line);
+    const row = prepareEvent(e);
+    if (row !== null) {
+      row.assistant = assistant;
+      row.client = intern(row.client);
+      if (row.kind === 'task') row.category = intern(row.category);
+      else if (row.kind === 'request') row.channel = intern(row.channel) as string;
+    }
     // Same type and id: the later line replaces the earlier one (SPEC §12).
-    let byId = byType.get(p.type);
+    let byId = byType.get(e.type);
     if (byId === undefined) {
       byId = new Map();
-      byType.set(p.type, byId);
+      byType.set(e.type, byId);
     }
-    const at = byId.get(p.id);
+    const at = byId.get(e.id);
     if (at === undefined) {
-      byId.set(p.id, slots.length);
-      slots.push(p.row);
+      byId.set(e.id, slots.length);
+      slots.push(row);
     } else {
-      slots[at] = p.row;
+      slots[at] = row;
     }
   });
   for (const [assistant, line] of firstUse) {

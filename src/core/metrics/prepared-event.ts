@@ -23,7 +23,7 @@ export interface TaskRow extends Row {
   completedMs: number;
   cancelledMs: number;
   category: string | undefined;
-  labels: string[];
+  labels: readonly string[];
 }
 
 export interface RequestRow extends Row {
@@ -80,6 +80,9 @@ export type PreparedRow =
   | DayOffRow
   | ManualValueRow;
 
+/** Tasks without labels share one empty list (most tasks have none). */
+const NO_LABELS: readonly string[] = Object.freeze([]);
+
 const opt = (s: string | undefined): number => (s === undefined ? Number.NaN : parseInstant(s));
 
 function mean(values: number[]): number {
@@ -111,7 +114,7 @@ export function prepareEvent(e: TandemEvent): PreparedRow | null {
         completedMs: opt(e.completedAt),
         cancelledMs: opt(e.cancelledAt),
         category: e.category,
-        labels: e.labels,
+        labels: e.labels.length === 0 ? NO_LABELS : e.labels,
       };
     case 'request':
       return {
