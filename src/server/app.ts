@@ -28,6 +28,7 @@ import { registerEventRoutes } from './routes/events.ts';
 import { registerHealthRoute } from './routes/health.ts';
 import { registerIdentityRoutes } from './routes/identities.ts';
 import { registerIngestRoute } from './routes/ingest.ts';
+import { registerKpiRoutes } from './routes/kpis.ts';
 import { registerMemberRoutes } from './routes/members.ts';
 import { registerMetricsRoute } from './routes/metrics.ts';
 import { registerTokenRoutes } from './routes/tokens.ts';
@@ -106,6 +107,7 @@ export function createApp(deps: AppDeps): TandemApp {
   registerIngestRoute(app);
   registerEventRoutes(app);
   registerMetricsRoute(app);
+  registerKpiRoutes(app);
   registerAuditRoute(app);
   registerTokenRoutes(app);
   app.use('*', staticWeb());

@@ -38,6 +38,10 @@ async function fixture(t: TestServer): Promise<Fixture> {
     json: { assistantId: 'a1' },
   });
   await call(t, 'POST', `/api/v1/workspaces/${team.ws}/events/task`, { token: owner, json: TASK });
+  await call(t, 'POST', `/api/v1/workspaces/${team.ws}/kpis`, {
+    token: owner,
+    json: { id: 'k1', assistant: 'a1', metric: 'on_time_rate', direction: 'higher' },
+  });
   const inv = await createInvitation(
     t.deps,
     { userId: team.owner.userId, workspaceId: team.ws, role: 'owner', assistantId: null },
@@ -61,7 +65,9 @@ async function fill(t: TestServer, path: string, f: Fixture, role: (typeof ROLES
         ? f.invitationId
         : path.includes('/tokens/')
           ? (tokens[0]?.id ?? 'none')
-          : path.includes('/events/')
+          : path.includes('/kpis/')
+            ? 'k1'
+            : path.includes('/events/')
             ? 'T1'
             : 'a1',
     userId: f.team.members.manager.userId,
