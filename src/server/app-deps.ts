@@ -5,6 +5,7 @@ import pino, { type Logger } from 'pino';
 import type { Store } from '#db/client';
 import { instanceSettings } from '#db/schema/workspaces';
 import { LoginThrottle } from '#services/auth/login-throttle';
+import { failInterruptedImports } from '#services/imports/import-jobs';
 import { PreparedRowsCache } from '#services/metrics/prepared-rows-cache';
 import type { AppDeps } from './app-env.ts';
 import { DEFAULT_RATE_LIMITS, type RateLimits } from './middleware/rate-limit.ts';
@@ -60,6 +61,8 @@ export interface AppDepsOptions {
 
 export async function createAppDeps(store: Store, opts: AppDepsOptions): Promise<AppDeps> {
   const now = opts.now ?? (() => Date.now());
+  // A job left running by a crash or stop stored nothing; it is marked failed at start (issue 5).
+  await failInterruptedImports(store.db, now());
   return {
     db: store.db,
     now,

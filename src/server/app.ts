@@ -27,6 +27,7 @@ import { registerDocsRoutes } from './routes/docs.ts';
 import { registerEventRoutes } from './routes/events.ts';
 import { registerHealthRoute } from './routes/health.ts';
 import { registerIdentityRoutes } from './routes/identities.ts';
+import { registerImportRoutes } from './routes/imports.ts';
 import { registerIngestRoute } from './routes/ingest.ts';
 import { registerKpiRoutes } from './routes/kpis.ts';
 import { registerMemberRoutes } from './routes/members.ts';
@@ -38,6 +39,8 @@ import { staticWeb } from './static-web.ts';
 export const API_VERSION = '0.1.0';
 
 const INGEST_PATH = /^\/api\/v1\/workspaces\/[^/]+\/events\/?$/;
+/** Import uploads and commits (SPEC §10): the archive limit; each format's own cap is checked later. */
+const IMPORT_PATH = /^\/api\/v1\/workspaces\/[^/]+\/imports(\/[^/]+\/commit)?\/?$/;
 
 /** 413 before parsing: the declared length is checked first, a streamed body is cut at the limit. */
 function limits(deps: AppDeps): MiddlewareHandler<AppEnv> {
@@ -61,6 +64,7 @@ function limits(deps: AppDeps): MiddlewareHandler<AppEnv> {
     const path = c.req.path;
     if (c.req.method === 'POST' && INGEST_PATH.test(path)) return ndjson(c, next);
     if (c.req.method === 'POST' && path === '/api/v1/workspaces/restore') return archive(c, next);
+    if (c.req.method === 'POST' && IMPORT_PATH.test(path)) return archive(c, next);
     return json(c, next);
   };
 }
@@ -105,6 +109,7 @@ export function createApp(deps: AppDeps): TandemApp {
   registerAssignmentRoutes(app);
   registerIdentityRoutes(app);
   registerIngestRoute(app);
+  registerImportRoutes(app);
   registerEventRoutes(app);
   registerMetricsRoute(app);
   registerKpiRoutes(app);

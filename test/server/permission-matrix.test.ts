@@ -10,6 +10,7 @@ import { ROLES } from '#db/schema/members';
 import { ACTIONS, PERMISSIONS, ROUTE_POLICIES, scopeOf } from '#server/policies/permission-matrix';
 import { listApiTokens } from '#services/auth/api-tokens';
 import { createInvitation } from '#services/members/invitations';
+import { postImport, trelloBoard } from './import-helpers.ts';
 import { call, makeTeam, STORE_KINDS, startTestServer, type Team, type TestServer } from './test-store.ts';
 
 const TASK = {
@@ -24,6 +25,7 @@ const TASK = {
 interface Fixture {
   team: Team;
   invitationId: string;
+  importJobId: string;
 }
 
 async function fixture(t: TestServer): Promise<Fixture> {
@@ -47,7 +49,13 @@ async function fixture(t: TestServer): Promise<Fixture> {
     { userId: team.owner.userId, workspaceId: team.ws, role: 'owner', assistantId: null },
     { email: 'later@example.com', role: 'viewer' },
   );
-  return { team, invitationId: inv.invitation.id };
+  const upload = await postImport(t, `/api/v1/workspaces/${team.ws}/imports`, owner, {
+    format: 'trello',
+    file: trelloBoard([{ n: 1, due: '2026-11-20T17:00:00.000Z' }]),
+    assistant: 'a1',
+  });
+  const job = ((await upload.json()) as { job: { id: string } }).job.id;
+  return { team, invitationId: inv.invitation.id, importJobId: job };
 }
 
 function tokenOf(team: Team, role: (typeof ROLES)[number]): { userId: string; token: string } {
@@ -68,14 +76,16 @@ async function fill(t: TestServer, path: string, f: Fixture, role: (typeof ROLES
           : path.includes('/kpis/')
             ? 'k1'
             : path.includes('/events/')
-            ? 'T1'
-            : 'a1',
+              ? 'T1'
+              : 'a1',
     userId: f.team.members.manager.userId,
     assistantId: 'a1',
     type: 'task',
     provider: 'email',
     externalId: 'a1@example.com',
     file: 'init.js',
+    job: f.importJobId,
+    format: 'trello',
   };
   return path.replace(/:(\w+)/g, (_, k: string) => encodeURIComponent(values[k] ?? k));
 }

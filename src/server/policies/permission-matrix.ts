@@ -34,6 +34,9 @@ export const ACTIONS = [
   'metrics.read',
   'kpi.read',
   'kpi.write',
+  'import.read',
+  'import.write',
+  'import.configure',
   'audit.read',
   'token.manage',
 ] as const;
@@ -76,6 +79,11 @@ export const PERMISSIONS: Record<Action, Row> = {
   // SPEC §1, §5: either side proposes and agrees; coaches and viewers read.
   'kpi.read': row('all', 'assigned', 'self', 'assigned', 'all'),
   'kpi.write': row('all', 'assigned', 'self', null, null),
+  // Imports (SPEC §10): jobs are seen by whoever may see their assistants; the saved options of a
+  // source are the workspace's, changed by owners and managers.
+  'import.read': row('all', 'assigned', 'self', 'assigned', 'all'),
+  'import.write': row('all', 'assigned', 'self', null, null),
+  'import.configure': row('all', 'all', null, null, null),
   'audit.read': row('all', null, null, null, null),
   'token.manage': row('all', 'all', 'all', 'all', 'all'),
 };
@@ -139,6 +147,12 @@ export const ROUTE_POLICIES: Record<string, RoutePolicy> = {
   'PUT /api/v1/workspaces/{ws}/events/{type}/{id}/exclusion': 'event.exclude',
   'DELETE /api/v1/workspaces/{ws}/events/{type}/{id}/exclusion': 'event.exclude',
   'GET /api/v1/workspaces/{ws}/metrics': 'metrics.read',
+  'GET /api/v1/workspaces/{ws}/imports': 'import.read',
+  'POST /api/v1/workspaces/{ws}/imports': 'import.write',
+  'GET /api/v1/workspaces/{ws}/imports/{job}': 'import.read',
+  'POST /api/v1/workspaces/{ws}/imports/{job}/commit': 'import.write',
+  'GET /api/v1/workspaces/{ws}/import-options/{format}': 'import.read',
+  'PUT /api/v1/workspaces/{ws}/import-options/{format}': 'import.configure',
   'GET /api/v1/workspaces/{ws}/kpis': 'kpi.read',
   'POST /api/v1/workspaces/{ws}/kpis': 'kpi.write',
   'POST /api/v1/workspaces/{ws}/kpis/from-template': 'kpi.write',

@@ -8,6 +8,7 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { AssistantDef, TandemEvent } from '#core/events/event-types';
 import { forEachLine, LineError } from '#core/events/ndjson-lines';
 import { validateAssistant, validateEvent } from '#core/events/validate-event';
+import type { Tx } from '#db/client';
 import { type EventColumns, eventColumns, nulPath } from '#db/queries/event-row';
 import { type UpsertCounts, upsertEvents } from '#db/queries/upsert-events';
 import { assistants } from '#db/schema/assistants';
@@ -22,6 +23,10 @@ export interface IngestOptions {
   scope: AssistantScope;
   /** Whether `assistant` lines may create or replace assistants. */
   mayWriteAssistants: boolean;
+  /** The audit entry's action, target and extra fields (an import commit is one entry, SPEC §11). */
+  audit?: { action: string; target?: string; extra?: Record<string, unknown> };
+  /** Runs last inside the same transaction (e.g. an import job marked succeeded with the counts). */
+  within?: (tx: Tx, counts: UpsertCounts & { assistants: number }) => Promise<void>;
 }
 
 interface Parsed {
@@ -148,7 +153,14 @@ export async function ingestEvents(
     );
     const result = { ...counts, assistants: defs.length };
     if (counts.inserted + counts.updated + defs.length > 0) await bumpDataVersion(tx, ws);
-    await writeAudit(tx, { workspaceId: ws, actor: actor.userId, action: 'events.ingest', after: result });
+    await writeAudit(tx, {
+      workspaceId: ws,
+      actor: actor.userId,
+      action: opts.audit?.action ?? 'events.ingest',
+      target: opts.audit?.target ?? null,
+      after: { ...opts.audit?.extra, ...result },
+    });
+    if (opts.within) await opts.within(tx, result);
     return result;
   });
 }
