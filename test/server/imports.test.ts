@@ -174,7 +174,7 @@ describe.each(STORE_KINDS)('imports on %s', (kind) => {
     expect(wrong.status).toBe(400);
   });
 
-  it('refuses bad uploads: 401, 415, 400, 413-style caps and hostile zips', async () => {
+  it('refuses bad uploads: 401, 415, 400, and unreadable files or zips (422)', async () => {
     const file = trelloBoard(CARDS);
     expect((await call(t, 'POST', base(), { body: 'x', type: 'text/plain' })).status).toBe(401);
     const raw = await call(t, 'POST', base(), {
@@ -204,6 +204,48 @@ describe.each(STORE_KINDS)('imports on %s', (kind) => {
       file: new Uint8Array([0x7b, 0xff, 0x7d]),
     });
     expect(badJson.status).toBe(422);
+  });
+
+  it('answers 413 for a body over the upload limit before reading it', async () => {
+    const res = await t.app.request(base(), {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${team.owner.token}`,
+        'content-type': 'multipart/form-data; boundary=x',
+        'content-length': String(513 * 1024 * 1024),
+      },
+      body: '--x--',
+    });
+    expect(res.status).toBe(413);
+  });
+
+  it('saves options per source, checks them, and lets only owners and managers change them', async () => {
+    const path = `/api/v1/workspaces/${team.ws}/import-options/clockify`;
+    const put = await call(t, 'PUT', path, {
+      token: team.members.manager.token,
+      json: { options: { dateOrder: 'MDY' }, timezone: 'Europe/Berlin' },
+    });
+    expect(put.status, await put.clone().text()).toBe(200);
+    expect(await put.json()).toMatchObject({
+      format: 'clockify',
+      options: { dateOrder: 'MDY' },
+      timezone: 'Europe/Berlin',
+    });
+    const bad = await call(t, 'PUT', path, {
+      token: team.owner.token,
+      json: { options: { dateOrder: 'XYZ' } },
+    });
+    expect(bad.status).toBe(400);
+    const zone = await call(t, 'PUT', path, { token: team.owner.token, json: { timezone: 'Mars/Olympus' } });
+    expect(zone.status).toBe(400);
+    const ids = await call(t, 'PUT', path, {
+      token: team.owner.token,
+      json: { identities: { 'fax:1': 'a1' } },
+    });
+    expect(ids.status).toBe(400);
+    expect((await call(t, 'PUT', path, { token: team.members.assistant.token, json: {} })).status).toBe(403);
+    const got = await call(t, 'GET', path, { token: team.members.viewer.token });
+    expect(await got.json()).toMatchObject({ options: { dateOrder: 'MDY' } });
   });
 
   it('lets an assistant import their own data only, and coaches and viewers only read jobs', async () => {
