@@ -10,6 +10,9 @@
  * 25 % × (1 − 0.875) = 0.90625. 2026-W50 has 9 of 10 on time = 0.9 against the 0.9 target: met.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { exportWorkspace } from '#services/archive/export-workspace';
+import { restoreWorkspace } from '#services/archive/restore-workspace';
+import { createApiToken } from '#services/auth/api-tokens';
 import { call, makeTeam, STORE_KINDS, startTestServer, type Team, type TestServer } from './test-store.ts';
 
 interface KpiBody {
@@ -240,6 +243,24 @@ describe.each(STORE_KINDS)('KPIs through the API on %s', (kind) => {
     }
     const templates = await req<{ id: string }[]>('GET', '/role-templates', as('viewer'));
     expect(templates.body.map((x) => x.id)).toContain('virtual_assistant');
+  });
+
+  it('keeps KPIs and targets through export and restore, with identical API answers', async () => {
+    const bytes = await exportWorkspace(t.deps, team.ws);
+    const t2 = await startTestServer(kind);
+    try {
+      t2.clock.now = t.clock.now;
+      await restoreWorkspace(t2.deps, bytes);
+      const token = (await createApiToken(t2.deps.db, team.ws, team.owner.userId, 'restored')).token;
+      for (const path of ['/kpis', '/kpis/ot', '/kpis/ot/analysis', '/kpis/k7', '/insights']) {
+        const before = await call(t, 'GET', `${base}${path}`, { token: team.owner.token });
+        const after = await call(t2, 'GET', `${base}${path}`, { token });
+        expect(after.status, path).toBe(200);
+        expect(await after.json(), path).toEqual(await before.json());
+      }
+    } finally {
+      await t2.close();
+    }
   });
 
   it('lets 20 concurrent agreements activate at most the limit, and one KPI only once', async () => {

@@ -15,6 +15,7 @@ import { apiTokens, users } from '#db/schema/users';
 import { workspaces } from '#db/schema/workspaces';
 import { AppError } from '#src/errors';
 import { assistantDef } from '../assistants/assistant-record.ts';
+import { listKpis } from '../kpis/kpi-record.ts';
 import type { ServiceDeps } from '../service-context.ts';
 import { writeTar } from './tar.ts';
 
@@ -28,7 +29,7 @@ This is the owner's backup of one workspace. It CONTAINS PRIVATE PULSE ANSWERS
 Keep it as safe as the server itself.
 
 events.ndjson    every event and assistant, as \`tandem compute\` reads it
-*.json           members, identities, clients, assignments, settings, audit log
+*.json           members, identities, clients, assignments, KPIs, settings, audit log
 Restore with:    npx tandem restore [--data DIR] ARCHIVE   (or with DATABASE_URL set)
 `;
 
@@ -59,6 +60,7 @@ export async function exportWorkspace(deps: ServiceDeps, workspaceId: string): P
     db.select().from(apiTokens).where(by(apiTokens)),
     db.select().from(auditLog).where(by(auditLog)).orderBy(asc(auditLog.seq)),
   ]);
+  const kpiRows = await listKpis(db, workspaceId);
   const userIds = mRows.map((m) => m.userId);
   const uRows = userIds.length > 0 ? await db.select().from(users).where(inArray(users.id, userIds)) : [];
   const lines: string[] = aRows.map((a) => JSON.stringify({ type: 'assistant', ...assistantDef(a) }));
@@ -73,6 +75,7 @@ export async function exportWorkspace(deps: ServiceDeps, workspaceId: string): P
       assistants: aRows.length,
       events: eRows.length,
       members: mRows.length,
+      kpis: kpiRows.length,
       audit: auditRows.length,
     },
   };
@@ -166,6 +169,8 @@ export async function exportWorkspace(deps: ServiceDeps, workspaceId: string): P
         })),
       ),
     },
+    // KPIs with their agreement state and target history (SPEC §5, §13).
+    { name: 'kpis.json', data: JSON.stringify(kpiRows) },
     {
       name: 'audit.ndjson',
       data: auditRows

@@ -18,6 +18,7 @@ import { AppError } from '#src/errors';
 import { assistantColumns } from '../assistants/assistant-record.ts';
 import { writeAudit } from '../audit.ts';
 import { parseIngestBody } from '../events/ingest-events.ts';
+import { type NamedKpi, saveKpi } from '../kpis/kpi-record.ts';
 import type { ServiceDeps } from '../service-context.ts';
 import { ARCHIVE_FORMAT, type ArchiveManifest } from './export-workspace.ts';
 import { readTar } from './tar.ts';
@@ -113,6 +114,9 @@ export async function restoreWorkspace(
         updatedAt: date(n?.updatedAt) ?? new Date(deps.now()),
       });
     }
+    // KPIs after their assistants; an archive from before KPIs has no kpis.json.
+    for (const k of files.has('kpis.json') ? (jsonFile(files, 'kpis.json') as unknown as NamedKpi[]) : [])
+      await saveKpi(tx, ws.id, k, new Date(deps.now()), true);
     const memberRows = jsonFile(files, 'members.json');
     for (const m of memberRows)
       await tx.insert(members).values({
