@@ -134,8 +134,15 @@ export async function commitImport(
     if (!done) throw new Error('import job not finished');
     return done;
   } catch (err) {
-    const e = importFailure(err) ?? new AppError('internal', 'The import failed');
-    await failImportJob(deps, actor, job.id, failureCode(e), e.message);
-    throw err instanceof AppError ? err : e;
+    const e = importFailure(err);
+    await failImportJob(
+      deps,
+      actor,
+      job.id,
+      e ? failureCode(e) : 'internal',
+      e?.message ?? 'The import failed',
+    );
+    // An unexpected error goes on to the error handler as it is, to be logged.
+    throw e ?? err;
   }
 }
