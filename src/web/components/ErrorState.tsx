@@ -22,7 +22,7 @@ export function ErrorState({ error, action, onRetry }: ErrorStateProps) {
       {(onRetry || code) && (
         <Group mt="sm" gap="sm">
           {onRetry && (
-            <Button size="xs" variant="white" color="orange" onClick={onRetry}>
+            <Button size="xs" variant="default" onClick={onRetry}>
               Try again
             </Button>
           )}

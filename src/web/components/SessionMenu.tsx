@@ -1,4 +1,4 @@
-import { Avatar, Menu, UnstyledButton } from '@mantine/core';
+import { Avatar, Menu, UnstyledButton, VisuallyHidden } from '@mantine/core';
 import { useNavigate } from '@tanstack/react-router';
 import { useSession, useSignOut } from '../api/session.ts';
 
@@ -13,8 +13,9 @@ export function SessionMenu({ ws }: { ws: string }) {
   return (
     <Menu position="bottom-end" withinPortal>
       <Menu.Target>
-        <UnstyledButton aria-label={`Account menu for ${label}`}>
-          <Avatar radius="xl" size="sm" color="teal" name={label} />
+        <UnstyledButton>
+          <Avatar radius="xl" size="sm" color="teal" variant="filled" name={label} aria-hidden="true" />
+          <VisuallyHidden>Account menu for {label}</VisuallyHidden>
         </UnstyledButton>
       </Menu.Target>
       <Menu.Dropdown>

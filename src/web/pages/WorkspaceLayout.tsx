@@ -26,7 +26,6 @@ interface NavItem {
     | '/w/$ws/data/entry'
     | '/w/$ws/settings';
   label: string;
-  description?: string;
   /** Who sees the link; everyone when absent. */
   roles?: readonly Role[];
 }
@@ -35,18 +34,8 @@ const NAV: Array<{ group: string; items: NavItem[] }> = [
   {
     group: 'KPIs',
     items: [
-      {
-        to: '/w/$ws/home',
-        label: 'My KPIs',
-        description: 'Value, target, what is due',
-        roles: ['assistant'],
-      },
-      {
-        to: '/w/$ws/overview',
-        label: 'Overview',
-        description: 'Assistants × KPIs',
-        roles: ['owner', 'manager', 'coach', 'viewer'],
-      },
+      { to: '/w/$ws/home', label: 'My KPIs', roles: ['assistant'] },
+      { to: '/w/$ws/overview', label: 'Overview', roles: ['owner', 'manager', 'coach', 'viewer'] },
       { to: '/w/$ws/onboarding', label: 'Set up an assistant', roles: ['owner', 'manager'] },
     ],
   },
@@ -166,8 +155,8 @@ function WorkspaceFrame({ value }: { value: WorkspaceContextValue }) {
                   return (
                     <NavLink
                       key={item.to}
+                      variant="filled"
                       label={item.label}
-                      description={item.description}
                       active={active}
                       aria-current={active ? 'page' : undefined}
                       onClick={close}

@@ -36,7 +36,7 @@ export async function seriousViolations(page: Page): Promise<AxeFinding[]> {
       id: v.id,
       impact: v.impact ?? '',
       help: v.help,
-      targets: v.nodes.map((n) => n.target.join(' ')),
+      targets: v.nodes.map((n) => `${n.target.join(' ')} ${n.html.slice(0, 160)}`),
     }));
 }
 

@@ -2,6 +2,7 @@ import { Badge, Stack, Table, Text } from '@mantine/core';
 import type { Assistant } from '#shared/api-schemas';
 import type { EventItemResponse } from '../../api/events-api.ts';
 import { DualTime } from '../DualTime.tsx';
+import { ScrollTable } from '../ScrollTable.tsx';
 import { ExcludeEventButton } from './ExcludeEventButton.tsx';
 import { EVENT_TYPE_LABELS, eventTitle, ownTime, str } from './event-summary.ts';
 
@@ -17,7 +18,7 @@ interface EventTableProps {
 export function EventTable({ ws, items, assistants, canExclude }: EventTableProps) {
   const byId = new Map(assistants.map((a) => [a.id, a]));
   return (
-    <Table.ScrollContainer minWidth={640}>
+    <ScrollTable label="Events" minWidth={640}>
       <Table verticalSpacing="xs">
         <Table.Thead>
           <Table.Tr>
@@ -81,6 +82,6 @@ export function EventTable({ ws, items, assistants, canExclude }: EventTableProp
           })}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </ScrollTable>
   );
 }

@@ -48,7 +48,7 @@ export function ScheduleEditor({ value, onChange, zone }: ScheduleEditorProps) {
         const intervals: Interval[] = (value[key] ?? []).map(([a, b]) => [a, b]);
         return (
           <Group key={key} align="flex-start" gap="xs" wrap="nowrap">
-            <Text size="sm" w={40} pt={6} fw={500} aria-hidden="true">
+            <Text size="sm" w={34} pt={6} fw={500} aria-hidden="true">
               {short}
             </Text>
             <Stack gap={6} style={{ flex: 1, minWidth: 0 }}>
@@ -59,7 +59,7 @@ export function ScheduleEditor({ value, onChange, zone }: ScheduleEditorProps) {
               )}
               {intervals.map((iv, i) => (
                 // biome-ignore lint/suspicious/noArrayIndexKey: an interval has no identity but its position in the day
-                <Group key={`${key}-${i}`} gap={6} wrap="nowrap">
+                <Group key={`${key}-${i}`} gap={4} wrap="nowrap">
                   <TimeInput
                     aria-label={`${label}, interval ${i + 1}, start`}
                     value={iv[0]}
@@ -69,7 +69,7 @@ export function ScheduleEditor({ value, onChange, zone }: ScheduleEditorProps) {
                       setDay(key, next);
                     }}
                     size="xs"
-                    w={96}
+                    w={84}
                   />
                   <Text size="sm" aria-hidden="true">
                     –
@@ -83,7 +83,7 @@ export function ScheduleEditor({ value, onChange, zone }: ScheduleEditorProps) {
                       setDay(key, next);
                     }}
                     size="xs"
-                    w={96}
+                    w={84}
                   />
                   <Text size="xs" c="dimmed" visibleFrom="xs" style={{ whiteSpace: 'nowrap' }}>
                     {iv[0] && iv[1] ? formatLength(iv) : ''}
@@ -105,20 +105,20 @@ export function ScheduleEditor({ value, onChange, zone }: ScheduleEditorProps) {
                 </Group>
               ))}
             </Stack>
-            <Button
-              size="compact-xs"
-              variant="subtle"
+            <ActionIcon
+              variant="light"
               aria-label={`Add an interval on ${label}`}
+              title={`Add an interval on ${label}`}
               onClick={() =>
                 setDay(key, [...intervals, intervals.length === 0 ? ['09:00', '17:00'] : ['18:00', '20:00']])
               }
             >
-              + Add
-            </Button>
+              +
+            </ActionIcon>
           </Group>
         );
       })}
-      <Group justify="space-between" mt={4}>
+      <Group justify="space-between" mt={4} wrap="wrap" gap="xs">
         <Text size="sm" c="dimmed">
           {Math.round(weeklyHours(value) * 10) / 10} h a week
         </Text>

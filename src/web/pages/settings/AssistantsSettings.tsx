@@ -10,6 +10,7 @@ import { useWorkspace } from '../../app/workspace-context.ts';
 import { ROLE_OPTIONS } from '../../components/assistant/AssistantFields.tsx';
 import { FormError } from '../../components/FormError.tsx';
 import { QueryView } from '../../components/QueryView.tsx';
+import { ScrollTable } from '../../components/ScrollTable.tsx';
 import { SectionCard } from '../../components/SectionCard.tsx';
 import { ScheduleEditor } from '../../components/schedule/ScheduleEditor.tsx';
 import {
@@ -98,7 +99,7 @@ function AssistantEditor({ assistant }: { assistant: Assistant }) {
         title="Schedule history"
         description="A change applies from its date on; earlier weeks keep the schedule they had."
       >
-        <Table.ScrollContainer minWidth={420}>
+        <ScrollTable label="Schedule history" minWidth={420}>
           <Table verticalSpacing="xs">
             <Table.Thead>
               <Table.Tr>
@@ -136,7 +137,7 @@ function AssistantEditor({ assistant }: { assistant: Assistant }) {
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </ScrollTable>
       </SectionCard>
       <LeaveAndErase assistant={assistant} ws={ws} />
     </Stack>

@@ -9,6 +9,7 @@ import { useWorkspace } from '../../app/workspace-context.ts';
 import { EmptyNotice } from '../../components/EmptyNotice.tsx';
 import { ErrorState } from '../../components/ErrorState.tsx';
 import { LoadingState } from '../../components/LoadingState.tsx';
+import { ScrollTable } from '../../components/ScrollTable.tsx';
 import { SectionCard } from '../../components/SectionCard.tsx';
 import { formatInstant, viewerZone, zoneCity } from '../../format/format-instant.ts';
 
@@ -55,7 +56,7 @@ export function AuditSettings() {
         <EmptyNotice title="No changes recorded yet" />
       ) : (
         <Stack gap="sm">
-          <Table.ScrollContainer minWidth={720}>
+          <ScrollTable label="Audit log" minWidth={720}>
             <Table verticalSpacing="xs" striped>
               <Table.Thead>
                 <Table.Tr>
@@ -95,7 +96,7 @@ export function AuditSettings() {
                 ))}
               </Table.Tbody>
             </Table>
-          </Table.ScrollContainer>
+          </ScrollTable>
           {audit.hasNextPage && (
             <Button
               variant="light"

@@ -17,6 +17,7 @@ import { CopyOnceLink } from '../../components/CopyOnceLink.tsx';
 import { FormError } from '../../components/FormError.tsx';
 import { QueryView } from '../../components/QueryView.tsx';
 import { ROLE_DESCRIPTIONS, ROLE_LABELS, ROLE_OPTIONS } from '../../components/roles.ts';
+import { ScrollTable } from '../../components/ScrollTable.tsx';
 import { SectionCard } from '../../components/SectionCard.tsx';
 import { formatInstant, viewerZone } from '../../format/format-instant.ts';
 
@@ -66,7 +67,7 @@ function MembersTable() {
       )}
       <QueryView query={members} what="members" isEmpty={(m) => m.length === 0}>
         {(rows) => (
-          <Table.ScrollContainer minWidth={560}>
+          <ScrollTable label="Members" minWidth={560}>
             <Table verticalSpacing="xs">
               <Table.Thead>
                 <Table.Tr>
@@ -147,7 +148,7 @@ function MembersTable() {
                 ))}
               </Table.Tbody>
             </Table>
-          </Table.ScrollContainer>
+          </ScrollTable>
         )}
       </QueryView>
     </SectionCard>

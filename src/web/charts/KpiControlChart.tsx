@@ -1,0 +1,19 @@
+import { useMemo } from 'react';
+import { type ControlChartInput, controlChartOption } from './control-chart-option.ts';
+import { EChart } from './EChart.tsx';
+
+/** The KPI's series with XmR centre and limits, signals, target, baseline, process changes and forecast. */
+export function KpiControlChart({
+  label,
+  analysis,
+  metric,
+  target,
+  baseline,
+  processChanges,
+}: ControlChartInput & { label: string }) {
+  const option = useMemo(
+    () => controlChartOption({ analysis, metric, target, baseline, processChanges }),
+    [analysis, metric, target, baseline, processChanges],
+  );
+  return <EChart option={option} label={label} height={320} />;
+}

@@ -1,0 +1,49 @@
+import { Badge } from '@mantine/core';
+import type { KpiSummary } from '#shared/kpi-summary';
+import { formatLocalDate } from '../../format/format-instant.ts';
+
+/** Where a KPI stands against its target, in words that never blame (SPEC §5 met / near / below). */
+export function StatusBadge({
+  summary,
+}: {
+  summary: Pick<KpiSummary, 'status' | 'inBaseline' | 'baselineEnds' | 'kpi'>;
+}) {
+  if (summary.kpi.status === 'proposed')
+    return (
+      <Badge color="gray" variant="light" tt="none">
+        Waiting for agreement
+      </Badge>
+    );
+  if (summary.inBaseline)
+    return (
+      <Badge color="blue" variant="light" tt="none">
+        Baseline{summary.baselineEnds ? ` until ${formatLocalDate(summary.baselineEnds)}` : ''}
+      </Badge>
+    );
+  switch (summary.status) {
+    case 'met':
+      return (
+        <Badge color="teal" variant="light" tt="none">
+          Target met
+        </Badge>
+      );
+    case 'near':
+      return (
+        <Badge color="yellow" variant="light" tt="none" c="yellow.9">
+          Near target
+        </Badge>
+      );
+    case 'below':
+      return (
+        <Badge color="orange" variant="light" tt="none" c="orange.9">
+          Below target
+        </Badge>
+      );
+    default:
+      return (
+        <Badge color="gray" variant="light" tt="none">
+          No target yet
+        </Badge>
+      );
+  }
+}

@@ -1,0 +1,101 @@
+import { Group, Stack, Table, Text } from '@mantine/core';
+import { Link } from '@tanstack/react-router';
+import type { KpiSummary } from '#shared/kpi-summary';
+import type { OverviewRow } from '#shared/overview-response';
+import { EmptyNotice } from '../../components/EmptyNotice.tsx';
+import { TrendArrow } from '../../components/kpi/TrendArrow.tsx';
+import { ScrollTable } from '../../components/ScrollTable.tsx';
+import { formatMetricValue } from '../../format/metric-format.ts';
+import { sortAssistants } from './sort-rows.ts';
+
+const STATUS_BG = {
+  met: 'var(--mantine-color-teal-0)',
+  near: 'var(--mantine-color-yellow-0)',
+  below: 'var(--mantine-color-orange-0)',
+};
+const STATUS_WORD = { met: 'target met', near: 'near target', below: 'below target' };
+
+function Cell({ ws, s }: { ws: string; s: KpiSummary | undefined }) {
+  if (!s) return <Table.Td c="dimmed">—</Table.Td>;
+  const status = s.inBaseline ? null : s.status;
+  return (
+    <Table.Td style={{ background: status ? STATUS_BG[status] : undefined }}>
+      <Link
+        to="/w/$ws/kpis/$kpiId"
+        params={{ ws, kpiId: s.kpi.id }}
+        style={{ color: 'inherit', textDecoration: 'none' }}
+      >
+        <Group gap={6} wrap="nowrap">
+          <Text size="sm" fw={600}>
+            {formatMetricValue(s.kpi.metric, s.latest?.value ?? null)}
+          </Text>
+          <TrendArrow trend={s.trend} compact />
+        </Group>
+        <Text size="xs" c="dimmed">
+          {s.kpi.status === 'proposed'
+            ? 'awaiting agreement'
+            : s.inBaseline
+              ? 'baseline'
+              : status
+                ? STATUS_WORD[status]
+                : 'no target'}
+        </Text>
+      </Link>
+    </Table.Td>
+  );
+}
+
+/** The grid: one row per assistant, one column per KPI name. */
+export function KpiGrid({
+  ws,
+  rows,
+  sort,
+}: {
+  ws: string;
+  rows: readonly OverviewRow[];
+  sort: 'name' | 'role' | 'zone';
+}) {
+  if (rows.length === 0)
+    return <EmptyNotice title="No assistants match" description="Clear a filter, or set up an assistant." />;
+  const columns: string[] = [];
+  for (const r of rows) for (const k of r.kpis) if (!columns.includes(k.kpi.name)) columns.push(k.kpi.name);
+  const sorted = sortAssistants(rows, (r) => r.assistant, sort);
+  return (
+    <ScrollTable label="KPIs per assistant" minWidth={Math.max(560, 180 + columns.length * 140)}>
+      <Table verticalSpacing={6} withTableBorder withColumnBorders stickyHeader>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>Assistant</Table.Th>
+            {columns.map((c) => (
+              <Table.Th key={c}>{c}</Table.Th>
+            ))}
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {sorted.map((r) => (
+            <Table.Tr key={r.assistant.id}>
+              <Table.Th scope="row">
+                <Stack gap={0}>
+                  <Link
+                    to="/w/$ws/home"
+                    params={{ ws }}
+                    search={{ assistant: r.assistant.id }}
+                    style={{ color: 'inherit' }}
+                  >
+                    {r.assistant.name ?? r.assistant.id}
+                  </Link>
+                  <Text size="xs" c="dimmed" fw={400}>
+                    {r.assistant.timezone}
+                  </Text>
+                </Stack>
+              </Table.Th>
+              {columns.map((c) => (
+                <Cell key={c} ws={ws} s={r.kpis.find((k) => k.kpi.name === c)} />
+              ))}
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </ScrollTable>
+  );
+}
