@@ -4,10 +4,10 @@
  * field, or an event of an undeclared assistant is a LineError naming the line and field.
  */
 
-import { type PreparedRow, prepareEvent } from '../metrics/prepared-event.ts';
+import { type PreparedRow, prepareValidatedEvent } from '../metrics/prepared-event.ts';
 import type { AssistantDef } from './event-types.ts';
 import { forEachLine, LineError } from './ndjson-lines.ts';
-import { validateAssistant, validateEvent } from './validate-event.ts';
+import { type InstantScratch, validateAssistant, validateEvent } from './validate-event.ts';
 
 export interface ComputeInput {
   assistants: Map<string, AssistantDef>;
@@ -39,23 +39,16 @@ function readAssistant(obj: unknown, line: number): AssistantDef {
 /** Reads a whole compute input stream. Throws LineError at the first bad line. */
 export async function readComputeInput(stream: AsyncIterable<Uint8Array | string>): Promise<ComputeInput> {
   const assistants = new Map<string, AssistantDef>();
-  // One map per type keyed by id (concatenated keys would be re-hashed and flattened per line),
-  // holding the row's index: a small integer costs the collector nothing to trace.
-  const byType = new Map<string, Map<string, number>>();
-  const slots: Array<PreparedRow | null> = [];
-  const firstUse = new Map<string, number>();
+  // One map per type keyed by id (concatenated keys would be re-hashed and flattened per line).
+  // A replaced entry keeps its place, so one `set` both stores and replaces (SPEC §12).
+  const byType = new Map<string, Map<string, PreparedRow | null>>();
+  // Each assistant id once, with the line that first named it: rows share the one string, and an
+  // undeclared assistant can be reported at that line once the whole file has been read.
+  const firstUse = new Map<string, { id: string; line: number }>();
+  // The validator's parsed instants, handed to prepareEvent so no instant is parsed twice.
+  const instants: InstantScratch = {};
   let lines = 0;
   let events = 0;
-  // Repeated short strings (assistant, client, category, channel) are kept once: a million rows
-  // holding their own copies would only feed the collector.
-  const interned = new Map<string, string>();
-  const intern = (s: string | undefined): string | undefined => {
-    if (s === undefined) return undefined;
-    const known = interned.get(s);
-    if (known !== undefined) return known;
-    if (interned.size < 100_000) interned.set(s, s);
-    return s;
-  };
   await forEachLine(stream, (text, line) => {
     lines = line;
     const obj = parseJson(text, line);
@@ -65,34 +58,25 @@ export async function readComputeInput(stream: AsyncIterable<Uint8Array | string
       assistants.set(def.id, def);
       return;
     }
-    const v = validateEvent(obj);
+    const v = validateEvent(obj, instants);
     if (!v.ok) throw new LineError(line, v.error.field, v.error.reason);
     const e = v.value;
     events++;
-    const assistant = intern(e.assistant) as string;
-    if (!firstUse.has(assistant)) firstUse.set(assistant, line);
-    const row = prepareEvent(e);
-    if (row !== null) {
-      row.assistant = assistant;
-      row.client = intern(row.client);
-      if (row.kind === 'task') row.category = intern(row.category);
-      else if (row.kind === 'request') row.channel = intern(row.channel) as string;
+    let use = firstUse.get(e.assistant);
+    if (use === undefined) {
+      use = { id: e.assistant, line };
+      firstUse.set(e.assistant, use);
     }
-    // Same type and id: the later line replaces the earlier one (SPEC §12).
+    const row = prepareValidatedEvent(e, instants);
+    if (row !== null) row.assistant = use.id;
     let byId = byType.get(e.type);
     if (byId === undefined) {
       byId = new Map();
       byType.set(e.type, byId);
     }
-    const at = byId.get(e.id);
-    if (at === undefined) {
-      byId.set(e.id, slots.length);
-      slots.push(row);
-    } else {
-      slots[at] = row;
-    }
+    byId.set(e.id, row);
   });
-  for (const [assistant, line] of firstUse) {
+  for (const [assistant, { line }] of firstUse) {
     if (!assistants.has(assistant)) {
       throw new LineError(
         line,
@@ -102,6 +86,6 @@ export async function readComputeInput(stream: AsyncIterable<Uint8Array | string
     }
   }
   const rows: PreparedRow[] = [];
-  for (const r of slots) if (r !== null) rows.push(r);
+  for (const byId of byType.values()) for (const r of byId.values()) if (r !== null) rows.push(r);
   return { assistants, rows, lines, events };
 }

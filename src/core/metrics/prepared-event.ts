@@ -4,6 +4,7 @@
  * drill-downs. Excluded events (SPEC §3) are dropped here: no metric ever counts them.
  */
 import type { TandemEvent } from '../events/event-types.ts';
+import type { InstantScratch } from '../events/validate-event.ts';
 import { parseDate } from '../time/calendar.ts';
 import { parseInstant } from '../time/instant.ts';
 
@@ -83,7 +84,15 @@ export type PreparedRow =
 /** Tasks without labels share one empty list (most tasks have none). */
 const NO_LABELS: readonly string[] = Object.freeze([]);
 
-const opt = (s: string | undefined): number => (s === undefined ? Number.NaN : parseInstant(s));
+/** An instant's epoch ms: from the validator's scratch when given (already parsed), else parsed. */
+function at(text: string, field: string, known: InstantScratch | undefined): number {
+  const ms = known?.[field];
+  return ms === undefined ? parseInstant(text) : ms;
+}
+
+function opt(text: string | undefined, field: string, known: InstantScratch | undefined): number {
+  return text === undefined ? Number.NaN : at(text, field, known);
+}
 
 function mean(values: number[]): number {
   let s = 0;
@@ -96,6 +105,11 @@ function mean(values: number[]): number {
  * (pulse: well-being is never a performance metric, SPEC §11).
  */
 export function prepareEvent(e: TandemEvent): PreparedRow | null {
+  return prepareValidatedEvent(e, undefined);
+}
+
+/** prepareEvent for an event just validated with `instants`: its instants are not parsed again. */
+export function prepareValidatedEvent(e: TandemEvent, known: InstantScratch | undefined): PreparedRow | null {
   if (e.excluded !== undefined) return null;
   // Literals, not `...spread`: spreading costs microseconds per object on this hot path.
   const id = e.id;
@@ -108,11 +122,11 @@ export function prepareEvent(e: TandemEvent): PreparedRow | null {
         assistant,
         client,
         kind: 'task',
-        createdMs: parseInstant(e.createdAt),
-        dueMs: opt(e.due),
+        createdMs: at(e.createdAt, 'createdAt', known),
+        dueMs: opt(e.due, 'due', known),
         dueDay: e.dueDate === undefined ? Number.NaN : (parseDate(e.dueDate) ?? Number.NaN),
-        completedMs: opt(e.completedAt),
-        cancelledMs: opt(e.cancelledAt),
+        completedMs: opt(e.completedAt, 'completedAt', known),
+        cancelledMs: opt(e.cancelledAt, 'cancelledAt', known),
         category: e.category,
         labels: e.labels.length === 0 ? NO_LABELS : e.labels,
       };
@@ -123,8 +137,8 @@ export function prepareEvent(e: TandemEvent): PreparedRow | null {
         client,
         kind: 'request',
         channel: e.channel,
-        receivedMs: parseInstant(e.receivedAt),
-        respondedMs: opt(e.firstResponseAt),
+        receivedMs: at(e.receivedAt, 'receivedAt', known),
+        respondedMs: opt(e.firstResponseAt, 'firstResponseAt', known),
       };
     case 'rating':
       return {
@@ -132,7 +146,7 @@ export function prepareEvent(e: TandemEvent): PreparedRow | null {
         assistant,
         client,
         kind: 'rating',
-        atMs: parseInstant(e.ratedAt),
+        atMs: at(e.ratedAt, 'ratedAt', known),
         score: e.score ?? mean(Object.values(e.criteria ?? {})),
       };
     case 'docReview':
@@ -141,13 +155,20 @@ export function prepareEvent(e: TandemEvent): PreparedRow | null {
         assistant,
         client,
         kind: 'docReview',
-        atMs: parseInstant(e.reviewedAt),
+        atMs: at(e.reviewedAt, 'reviewedAt', known),
         score: (e.clarity + e.completeness) / 2,
       };
     case 'survey':
-      return { id, assistant, client, kind: 'survey', atMs: parseInstant(e.respondedAt), score: e.score };
+      return {
+        id,
+        assistant,
+        client,
+        kind: 'survey',
+        atMs: at(e.respondedAt, 'respondedAt', known),
+        score: e.score,
+      };
     case 'proactive':
-      return { id, assistant, client, kind: 'proactive', atMs: parseInstant(e.occurredAt) };
+      return { id, assistant, client, kind: 'proactive', atMs: at(e.occurredAt, 'occurredAt', known) };
     case 'goal':
       return { id, assistant, client, kind: 'goal', period: e.period, status: e.status };
     case 'timeEntry':
@@ -156,8 +177,8 @@ export function prepareEvent(e: TandemEvent): PreparedRow | null {
         assistant,
         client,
         kind: 'timeEntry',
-        startMs: parseInstant(e.start),
-        endMs: parseInstant(e.end),
+        startMs: at(e.start, 'start', known),
+        endMs: at(e.end, 'end', known),
         priority: e.priority,
       };
     case 'dayOff':

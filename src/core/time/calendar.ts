@@ -92,8 +92,26 @@ export function isoWeek(day: number): { year: number; week: number } {
   return { year: y, week: Math.floor((thursday - jan1) / 7) + 1 };
 }
 
+// Labels memoized per day: compute asks for the same few hundred days a million times.
+const LABEL_CACHE: Record<Period, Map<number, string>> = {
+  week: new Map(),
+  month: new Map(),
+  quarter: new Map(),
+};
+
 /** Bucket label of a local date for a period (SPEC §2). */
 export function bucketLabelOfDay(day: number, period: Period): string {
+  const cache = LABEL_CACHE[period];
+  let label = cache.get(day);
+  if (label === undefined) {
+    label = computeLabel(day, period);
+    if (cache.size >= 50_000) cache.clear();
+    cache.set(day, label);
+  }
+  return label;
+}
+
+function computeLabel(day: number, period: Period): string {
   if (period === 'week') {
     const { year, week } = isoWeek(day);
     return `${pad4(year)}-W${pad2(week)}`;
