@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserSkipReason, launchBrowser } from './harness/browser.ts';
 import { lookAt, screenshot } from './harness/screens.ts';
 import { type RunningServer, startServer } from './harness/server.ts';
+import { generatedTrelloBoard } from './harness/trello-board.ts';
 
 const skip = browserSkipReason();
 const OWNER = { email: 'founder@example.com', password: 'correct horse battery staple' };
@@ -87,10 +88,11 @@ describe.skipIf(skip !== null)('first run in the browser', () => {
     await page.getByRole('button', { name: 'Next: choose KPIs' }).click();
     await page.getByText('5 selected').waitFor();
     await page.getByRole('checkbox', { name: /Client satisfaction/ }).check();
-    await page.getByText('Five KPIs are enough').waitFor();
+    await page.getByText('Five KPIs are enough').first().waitFor();
+    await page.getByRole('button', { name: 'Propose 6 KPIs' }).click();
+    await page.getByRole('button', { name: 'Continue with these' }).waitFor();
     await expectAccessible('onboarding-4-kpis');
-    await page.getByRole('checkbox', { name: /Client satisfaction/ }).uncheck();
-    await page.getByRole('button', { name: 'Skip for now' }).click();
+    await page.getByRole('button', { name: 'Continue with these' }).click();
   }, 180_000);
 
   it('invites the assistant with a single-use link', async () => {
@@ -102,6 +104,9 @@ describe.skipIf(skip !== null)('first run in the browser', () => {
     expect(invitation).toContain('/invite?token=');
     await expectAccessible('onboarding-5-invite');
     await page.getByRole('button', { name: /Next: agree together/ }).click();
+    // The owner proposed them, which is the manager's agreement; the assistant's is awaited.
+    await page.getByText('6 waiting for an agreement', { exact: false }).waitFor();
+    expect(await page.getByText('Manager: agreed').count()).toBe(6);
     await expectAccessible('onboarding-6-agree');
   }, 180_000);
 
@@ -126,11 +131,32 @@ describe.skipIf(skip !== null)('first run in the browser', () => {
     const previous = page;
     page = p;
     try {
-      await expectAccessible('assistant-home-empty');
+      // Both sides agree: five KPIs become active with their baseline; the sixth is refused with the reason.
+      const agreeTo = (name: string) => p.getByRole('button', { name: `Agree to ${name}`, exact: true });
+      await agreeTo('Task completion rate').waitFor();
+      for (const name of [
+        'Task completion rate',
+        'Quality score',
+        'Response time (working minutes)',
+        'Proactivity index',
+        'Follow-up closure rate',
+      ]) {
+        await agreeTo(name).click();
+        await agreeTo(name).waitFor({ state: 'detached', timeout: 10_000 });
+      }
+      await p
+        .getByText(/Baseline: watching the numbers together until/)
+        .first()
+        .waitFor();
+      await agreeTo('Client satisfaction').click();
+      await p.getByText(/the limit is 5/).waitFor();
+      await expectAccessible('assistant-home-agreed');
       await p.getByRole('button', { name: 'Log a proactive action' }).click();
       await p.getByLabel(/without being asked/).fill('Rebooked the venue before the price rise');
       await p.getByRole('button', { name: 'Log it' }).click();
-      const card = p.locator('.mantine-Card-root', { hasText: 'Proactivity index' });
+      const card = p
+        .getByRole('region', { name: 'All metrics, latest week with data' })
+        .locator('.mantine-Card-root', { hasText: 'Proactivity index' });
       await expect
         .poll(async () => (await card.textContent()) ?? '', { timeout: 10_000 })
         .toMatch(/Proactivity index1/);
@@ -155,10 +181,53 @@ describe.skipIf(skip !== null)('first run in the browser', () => {
     await page.getByRole('button', { name: 'Exclude', exact: true }).click();
     await page.getByText('Excluded: Logged twice by mistake').waitFor();
     await page.goto(`/w/${ws}/home`);
-    const card = page.locator('.mantine-Card-root', { hasText: 'Proactivity index' });
+    const card = page
+      .getByRole('region', { name: 'All metrics, latest week with data' })
+      .locator('.mantine-Card-root', { hasText: 'Proactivity index' });
     await expect
       .poll(async () => (await card.textContent()) ?? '', { timeout: 10_000 })
       .toMatch(/Proactivity index1/);
+  }, 180_000);
+
+  it('imports a generated Trello export, maps the assistant and commits it', async () => {
+    const board = generatedTrelloBoard(new Date());
+    await page.goto(`/w/${ws}/data/imports`);
+    await page.locator('input[type="file"]').setInputFiles({
+      name: 'client-work.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(board.json),
+    });
+    await page.getByLabel(/Options/).fill('{"doneLists":["Done"]}');
+    await page.getByRole('button', { name: 'Upload and preview' }).click();
+    // Nobody is mapped yet, so every card waits for its person; the server suggests Maria by name.
+    await page.getByText(`${board.cards} rows skipped`).waitFor();
+    await expect(page.getByRole('combobox', { name: 'Assistant for Maria Santos' })).toBeTruthy();
+    expect(await page.getByRole('combobox', { name: 'Assistant for Maria Santos' }).inputValue()).toBe(
+      'Maria Santos',
+    );
+    await expectAccessible('imports-preview');
+    await page.getByRole('button', { name: 'Commit the import' }).click();
+    await page.getByText(`${board.cards} new, 0 updated and 0 unchanged events`).waitFor();
+    await expectAccessible('imports-done');
+  }, 180_000);
+
+  it('shows the KPI with its working, and an exclusion changes the value', async () => {
+    await page.goto(`/w/${ws}/overview`);
+    await page.getByRole('link', { name: /%/ }).first().waitFor();
+    await expectAccessible('overview');
+    await page.getByRole('link', { name: /%/ }).first().click();
+    await page.getByRole('heading', { name: 'Task completion rate' }).waitFor();
+    await page.getByRole('heading', { name: 'Show the working' }).waitFor();
+    const formula = page.locator('pre', { hasText: 'on time ÷ (on time + late)' });
+    await formula.waitFor();
+    const before = (await formula.textContent()) ?? '';
+    await expectAccessible('kpi-detail');
+    await page.getByRole('button', { name: 'Exclude…' }).first().click();
+    await page.getByLabel('Reason').fill("The client's input came two days late");
+    await page.getByRole('button', { name: 'Exclude', exact: true }).click();
+    await page.getByText("excluded: The client's input came two days late").waitFor();
+    await expect.poll(async () => (await formula.textContent()) ?? '', { timeout: 10_000 }).not.toBe(before);
+    await expectAccessible('kpi-detail-excluded');
   }, 180_000);
 
   it('shows every settings section', async () => {
@@ -184,9 +253,7 @@ describe.skipIf(skip !== null)('first run in the browser', () => {
     }
     await page.goto(`/w/${ws}/data/imports`);
     await expectAccessible('imports');
-    await page.goto(`/w/${ws}/overview`);
-    await expectAccessible('overview');
-    await page.goto(`/w/${ws}/kpis/on-time`);
-    await expectAccessible('kpi-detail');
+    await page.goto(`/w/${ws}/kpis/no-such-kpi`);
+    await expectAccessible('kpi-missing');
   }, 180_000);
 });

@@ -97,7 +97,7 @@ export async function listKpis(db: Db | Tx, ws: string, assistant?: string): Pro
       .select()
       .from(kpis)
       .where(and(...where))
-      .orderBy(asc(kpis.id)),
+      .orderBy(asc(kpis.proposedAt), asc(kpis.id)),
     db.select().from(kpiTargets).where(eq(kpiTargets.workspaceId, ws)),
   ]);
   const byKpi = new Map<string, TargetRow[]>();

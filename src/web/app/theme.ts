@@ -7,6 +7,7 @@ import { type CSSVariablesResolver, createTheme } from '@mantine/core';
 
 export const theme = createTheme({
   primaryColor: 'teal',
+  respectReducedMotion: true,
   primaryShade: 9,
   defaultRadius: 'md',
   fontFamily:
@@ -16,7 +17,10 @@ export const theme = createTheme({
     Button: { defaultProps: { radius: 'md' } },
     Card: { defaultProps: { withBorder: true, radius: 'md', padding: 'lg' } },
     // Clear buttons are icons: give them a name for screen readers.
-    Notification: { defaultProps: { closeButtonProps: { 'aria-label': 'Close' } } },
+    Notification: {
+      defaultProps: { closeButtonProps: { 'aria-label': 'Close' } },
+      styles: { description: { color: 'var(--mantine-color-gray-8)' } },
+    },
     Select: { defaultProps: { clearButtonProps: { 'aria-label': 'Clear' } } },
     FileInput: { defaultProps: { clearButtonProps: { 'aria-label': 'Clear file' } } },
     DatePickerInput: { defaultProps: { clearButtonProps: { 'aria-label': 'Clear dates' } } },

@@ -7,13 +7,13 @@ export function KpiControlChart({
   label,
   analysis,
   metric,
-  target,
+  targets,
   baseline,
   processChanges,
 }: ControlChartInput & { label: string }) {
   const option = useMemo(
-    () => controlChartOption({ analysis, metric, target, baseline, processChanges }),
-    [analysis, metric, target, baseline, processChanges],
+    () => controlChartOption({ analysis, metric, targets, baseline, processChanges }),
+    [analysis, metric, targets, baseline, processChanges],
   );
   return <EChart option={option} label={label} height={320} />;
 }

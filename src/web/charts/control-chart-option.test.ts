@@ -36,7 +36,7 @@ describe('control chart', () => {
     const option = controlChartOption({
       analysis,
       metric: 'on_time_rate',
-      target: 0.9,
+      targets: [null, null, 0.9, 0.9],
       baseline: null,
       processChanges: [],
     });
@@ -50,7 +50,7 @@ describe('control chart', () => {
     const option = controlChartOption({
       analysis,
       metric: 'on_time_rate',
-      target: 0.9,
+      targets: [null, null, 0.9, 0.9],
       baseline: { from: '2026-W40', to: '2026-W41' },
       processChanges: ['2026-W42', '2026-W50'],
     });
@@ -58,7 +58,11 @@ describe('control chart', () => {
     expect(first.markPoint?.data).toEqual([
       { name: 'Outside the limits (above)', coord: ['2026-W43', 0.95] },
     ]);
-    expect(first.markLine?.data).toHaveLength(2);
+    expect(first.markLine?.data).toHaveLength(1);
+    const target = (option.series as Array<{ name: string; data: unknown[] }>).find(
+      (x) => x.name === 'Target',
+    );
+    expect(target?.data).toEqual([null, null, 0.9, 0.9, null]);
     expect(first.markArea?.data).toHaveLength(2);
   });
 });

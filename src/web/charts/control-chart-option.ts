@@ -11,7 +11,8 @@ import type { ChartOption } from './echarts-setup.ts';
 export interface ControlChartInput {
   analysis: KpiAnalysis;
   metric: string;
-  target: number | null;
+  /** The target in force in each period of the series (null: none), drawn as a step line. */
+  targets: readonly (number | null)[];
   /** First and last period of the 14-day baseline, as series labels. */
   baseline: { from: string; to: string } | null;
   processChanges: readonly string[];
@@ -48,7 +49,7 @@ export function phaseLines(analysis: KpiAnalysis): {
 }
 
 export function controlChartOption(input: ControlChartInput): ChartOption {
-  const { analysis, metric, target, baseline, processChanges } = input;
+  const { analysis, metric, targets, baseline, processChanges } = input;
   const periods = analysis.series.map((p) => p.period);
   const values = analysis.series.map((p) => p.value);
   const { centre, lower, upper } = phaseLines(analysis);
@@ -77,12 +78,6 @@ export function controlChartOption(input: ControlChartInput): ChartOption {
     ]);
   }
   const markLines: unknown[] = [];
-  if (target !== null)
-    markLines.push({
-      name: 'Target',
-      yAxis: target,
-      lineStyle: { color: COLORS.target, type: 'solid', width: 2 },
-    });
   for (const change of processChanges) {
     if (periods.includes(change))
       markLines.push({
@@ -92,12 +87,17 @@ export function controlChartOption(input: ControlChartInput): ChartOption {
       });
   }
 
-  const pad = (xs: (number | null)[]) => (forecastLabel ? [...xs, null] : xs);
+  const pad = (xs: readonly (number | null)[]) => (forecastLabel ? [...xs, null] : [...xs]);
+  const hasTarget = targets.some((t) => t !== null);
   return {
     animation: false,
     aria: { enabled: true },
     grid: { left: 56, right: 16, top: 36, bottom: 40 },
-    legend: { top: 0, itemWidth: 14, data: ['Value', 'Centre', 'Limits', ...(month ? ['Forecast'] : [])] },
+    legend: {
+      top: 0,
+      itemWidth: 14,
+      data: ['Value', 'Centre', 'Limits', ...(hasTarget ? ['Target'] : []), ...(month ? ['Forecast'] : [])],
+    },
     tooltip: { trigger: 'axis', valueFormatter: fmt },
     xAxis: { type: 'category', data: categories, axisLabel: { hideOverlap: true } },
     yAxis: { type: 'value', scale: true, axisLabel: { formatter: (v: number) => fmt(v) } },
@@ -152,6 +152,19 @@ export function controlChartOption(input: ControlChartInput): ChartOption {
         symbol: 'none',
         lineStyle: { color: COLORS.limits, width: 1, type: 'dashed' },
       },
+      ...(hasTarget
+        ? [
+            {
+              name: 'Target',
+              type: 'line',
+              step: 'middle',
+              data: pad(targets),
+              symbol: 'none',
+              lineStyle: { color: COLORS.target, width: 2 },
+              itemStyle: { color: COLORS.target },
+            },
+          ]
+        : []),
       ...(month && forecastLabel
         ? [
             {

@@ -68,9 +68,14 @@ export async function settled(page: Page): Promise<void> {
  */
 export async function lookAt(page: Page, name: string): Promise<Record<string, AxeFinding[]>> {
   const findings: Record<string, AxeFinding[]> = {};
+  // Judge the screen at rest, not the button the pointer last pressed.
+  await page.mouse.move(0, 0);
   for (const viewport of ['desktop', 'phone'] as const) {
     await page.setViewportSize(VIEWPORTS[viewport]);
-    await settled(page);
+    await settled(page).catch(async (e: unknown) => {
+      await screenshot(page, `${name}-failure`, viewport);
+      throw e;
+    });
     await screenshot(page, name, viewport);
     findings[viewport] = await seriousViolations(page);
   }

@@ -1,5 +1,5 @@
 import { Badge } from '@mantine/core';
-import type { KpiSummary } from '#shared/kpi-summary';
+import type { KpiSummary } from '../../api/kpis-api.ts';
 import { formatLocalDate } from '../../format/format-instant.ts';
 
 /** Where a KPI stands against its target, in words that never blame (SPEC §5 met / near / below). */

@@ -1,21 +1,26 @@
 import { Text } from '@mantine/core';
-import type { Trend } from '#core/stats/trend';
 
-const LOOK = {
+const LOOK: Record<string, { arrow: string; word: string; color: string }> = {
   improving: { arrow: '↗', word: 'Improving', color: 'teal.9' },
   declining: { arrow: '↘', word: 'Declining', color: 'orange.9' },
   stable: { arrow: '→', word: 'Stable', color: 'gray.7' },
-} as const;
+};
 
 /** The §6 trend as an arrow and a word (a colour alone would not reach everyone). */
-export function TrendArrow({ trend, compact = false }: { trend: Trend | null; compact?: boolean }) {
-  if (!trend)
+export function TrendArrow({
+  trend,
+  compact = false,
+}: {
+  trend: { direction: string; p: number } | null;
+  compact?: boolean;
+}) {
+  const look = trend ? LOOK[trend.direction] : undefined;
+  if (!trend || !look)
     return (
       <Text span size="sm" c="dimmed" title="A trend needs at least 4 periods with a value">
         {compact ? '·' : 'Too early for a trend'}
       </Text>
     );
-  const look = LOOK[trend.direction];
   return (
     <Text
       span

@@ -1,31 +1,32 @@
-import { Alert, Button, Card, FileInput, Select, SimpleGrid, Stack, Stepper, Text, Textarea } from '@mantine/core';
+import { Alert, Button, Card, FileInput, Group, Select, SimpleGrid, Stack, Stepper, Text, Textarea, Title } from '@mantine/core';
 import type { Assistant } from '#shared/api-schemas';
 import { useMemo, useState } from 'react';
-import { api } from '../../api/api-client.ts';
-import { paths } from '../../api/paths.ts';
 import { useWsMutation, useWsQuery } from '../../api/workspace-queries.ts';
 import { useWorkspace } from '../../app/workspace-context.ts';
 import { FormError } from '../../components/FormError.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { allZones } from '../../format/format-instant.ts';
+import { commitImport, type ImportJobAnswer, type ImportPreviewAnswer, type ImportRequest, uploadImport } from './imports/import-api.ts';
+import { ImportJobs } from './imports/ImportJobs.tsx';
+import { ImportPreviewView } from './imports/ImportPreviewView.tsx';
 
-/** SPEC §10 formats, as `tandem import` names them. */
-const FORMATS = [
-  { value: 'trello', label: 'Trello board (JSON export)' },
-  { value: 'asana', label: 'Asana project (CSV export)' },
-  { value: 'toggl', label: 'Toggl Track (detailed CSV)' },
-  { value: 'clockify', label: 'Clockify (detailed CSV)' },
-  { value: 'slack', label: 'Slack workspace export (zip)' },
-  { value: 'mbox', label: 'E-mail (mbox)' },
-  { value: 'jira', label: 'Jira (CSV or XML)' },
-  { value: 'ics', label: 'Calendar (ICS: leave becomes days off)' },
-  { value: 'csv', label: 'Any spreadsheet (CSV with a column mapping)' },
-  { value: 'xlsx', label: 'Any spreadsheet (XLSX with a column mapping)' },
-];
+const FORMAT_LABELS: Record<string, string> = {
+  trello: 'Trello board (JSON export)',
+  asana: 'Asana project (CSV export)',
+  toggl: 'Toggl Track (detailed CSV)',
+  clockify: 'Clockify (detailed CSV)',
+  slack: 'Slack workspace export (zip)',
+  mbox: 'E-mail (mbox)',
+  jira: 'Jira (CSV or XML)',
+  ics: 'Calendar (ICS: leave becomes days off)',
+  csv: 'Any spreadsheet (CSV with a column mapping)',
+  xlsx: 'Any spreadsheet (XLSX with a column mapping)',
+};
 
 /**
  * Imports (issue 7): upload → preview → map identities → commit → job status and report. The
- * server converts the file with the same importers as `tandem import`.
+ * server converts the file with the same importers as `tandem import`; nothing is stored before
+ * the commit, which is all or nothing.
  */
 export function ImportsPage() {
   const { ws } = useWorkspace();
@@ -36,18 +37,36 @@ export function ImportsPage() {
   const [assistant, setAssistant] = useState<string | null>(null);
   const [timezone, setTimezone] = useState<string | null>(null);
   const [options, setOptions] = useState('');
+  const [identities, setIdentities] = useState<Record<string, string>>({});
+  const [preview, setPreview] = useState<ImportPreviewAnswer | null>(null);
+  const [done, setDone] = useState<ImportJobAnswer | null>(null);
+  const request = (): ImportRequest | null =>
+    file && format ? { format, file, assistant, timezone, options, identities } : null;
   const upload = useWsMutation({
     ws,
-    request: () => {
-      const body = new FormData();
-      body.set('format', format ?? '');
-      if (file) body.set('file', file);
-      if (assistant) body.set('assistant', assistant);
-      if (timezone) body.set('timezone', timezone);
-      if (options.trim()) body.set('options', options.trim());
-      return api<unknown>(paths.ws(ws, paths.imports), { body });
+    request: (r: ImportRequest) => uploadImport(ws, r),
+    onSuccess: (p) => {
+      setPreview(p);
+      const suggested: Record<string, string> = {};
+      for (const u of p.unmappedIdentities) if (u.suggested) suggested[`${u.kind}:${u.id}`] = u.suggested;
+      setIdentities(suggested);
     },
   });
+  const commit = useWsMutation({
+    ws,
+    request: ({ job, r }: { job: string; r: ImportRequest }) => commitImport(ws, job, r),
+    success: (j) => `${j.counts.inserted} new events stored`,
+    onSuccess: setDone,
+  });
+  const restart = () => {
+    setPreview(null);
+    setDone(null);
+    setFile(null);
+    upload.reset();
+    commit.reset();
+  };
+  const step = done ? 3 : preview ? 1 : 0;
+
   return (
     <Stack gap="md">
       <PageHeader
@@ -55,15 +74,21 @@ export function ImportsPage() {
         description="Bring in the export files of the tools the assistant already works in. Nothing is stored until you commit."
       />
       <Card>
-        <Stepper active={upload.isSuccess ? 1 : 0} size="sm" allowNextStepsSelect={false} wrap>
+        <Stepper active={step} size="sm" allowNextStepsSelect={false} wrap>
           <Stepper.Step label="Upload">
             <Stack gap="sm" mt="md">
               <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-                <Select label="Format" data={FORMATS} value={format} onChange={setFormat} required />
+                <Select
+                  label="Format"
+                  data={Object.entries(FORMAT_LABELS).map(([value, label]) => ({ value, label }))}
+                  value={format}
+                  onChange={setFormat}
+                  required
+                />
                 <FileInput label="Export file" placeholder="Choose a file" value={file} onChange={setFile} clearable required />
                 <Select
                   label="Attribute everything to"
-                  description="Leave empty to map people in the next step"
+                  description="Or map the people in the file after the preview"
                   clearable
                   data={(assistants.data ?? []).map((a) => ({ value: a.id, label: a.name ?? a.id }))}
                   value={assistant}
@@ -82,30 +107,83 @@ export function ImportsPage() {
               </SimpleGrid>
               <Textarea
                 label="Options (JSON)"
-                description='The choices the file cannot tell, e.g. {"doneLists":["Done"]} for Trello'
+                description='What the file cannot tell, e.g. {"doneLists":["Done"]} for Trello; saved for next time'
                 autosize
                 minRows={2}
                 value={options}
                 onChange={(e) => setOptions(e.currentTarget.value)}
               />
               <FormError error={upload.error} />
-              <Button w="fit-content" disabled={!file || !format} loading={upload.isPending} onClick={() => upload.mutate(undefined)}>
+              <Button
+                w="fit-content"
+                disabled={!request()}
+                loading={upload.isPending}
+                onClick={() => {
+                  const r = request();
+                  if (r) upload.mutate({ ...r, identities: {} });
+                }}
+              >
                 Upload and preview
               </Button>
             </Stack>
           </Stepper.Step>
-          <Stepper.Step label="Preview" />
-          <Stepper.Step label="Map identities" />
+          <Stepper.Step label="Preview and map people">
+            {preview && (
+              <Stack gap="md" mt="md">
+                <ImportPreviewView
+                  preview={preview}
+                  assistants={assistants.data ?? []}
+                  identities={identities}
+                  onIdentity={(key, a) =>
+                    setIdentities((m) => {
+                      const next = { ...m };
+                      if (a) next[key] = a;
+                      else delete next[key];
+                      return next;
+                    })
+                  }
+                />
+                <FormError error={commit.error} />
+                <Group>
+                  <Button
+                    loading={commit.isPending}
+                    onClick={() => {
+                      const r = request();
+                      if (r) commit.mutate({ job: preview.job.id, r });
+                    }}
+                  >
+                    Commit the import
+                  </Button>
+                  <Button variant="default" onClick={restart}>
+                    Start over
+                  </Button>
+                </Group>
+              </Stack>
+            )}
+          </Stepper.Step>
           <Stepper.Step label="Commit" />
-          <Stepper.Step label="Report" />
+          <Stepper.Completed>
+            {done && (
+              <Stack gap="sm" mt="md">
+                <Alert color="teal" variant="light" title="Imported">
+                  {done.counts.inserted} new, {done.counts.updated} updated and {done.counts.unchanged} unchanged events
+                  from {done.fileName}. Importing the same file again changes nothing.
+                </Alert>
+                <Button w="fit-content" variant="light" onClick={restart}>
+                  Import another file
+                </Button>
+              </Stack>
+            )}
+          </Stepper.Completed>
         </Stepper>
       </Card>
-      <Alert variant="light" color="blue">
-        <Text size="sm">
-          The same conversion runs from the command line: <code>npx tandem import trello board.json --assistant maria</code>,
-          then <code>POST /api/v1/workspaces/{ws}/events</code> with the NDJSON it prints.
-        </Text>
-      </Alert>
+      <Title order={2} size="h4">
+        Earlier imports
+      </Title>
+      <ImportJobs ws={ws} />
+      <Text size="sm" c="dimmed">
+        The same conversion runs from the command line: <code>npx tandem import trello board.json --assistant maria</code>.
+      </Text>
     </Stack>
   );
 }

@@ -1,16 +1,13 @@
 import { Alert, Stack, Title } from '@mantine/core';
-import type { Insight } from '#core/insights/insight';
-import { describeInsight } from '#core/insights/insight-catalogue';
 import type { Assistant } from '#shared/api-schemas';
-import { paths } from '../../api/paths.ts';
-import { useWsQuery } from '../../api/workspace-queries.ts';
+import { useInsights } from '../../api/kpis-api.ts';
 import { QueryView } from '../../components/QueryView.tsx';
 
 const COLOR = { attention: 'yellow', info: 'blue', positive: 'teal' } as const;
 
 /** Insights in the catalogue's coaching words; anything below target opens with "What support do you need?". */
 export function MyInsights({ ws, assistant }: { ws: string; assistant: Assistant }) {
-  const insights = useWsQuery<Insight[]>(ws, paths.insights, { assistant: assistant.id });
+  const insights = useInsights(ws, assistant.id);
   return (
     <Stack gap="sm">
       <Title order={2} size="h4">
@@ -27,19 +24,11 @@ export function MyInsights({ ws, assistant }: { ws: string; assistant: Assistant
       >
         {(list) => (
           <Stack gap="sm">
-            {list.map((i) => {
-              const text = describeInsight(i);
-              return (
-                <Alert
-                  key={`${i.id}-${i.kpi ?? ''}`}
-                  color={COLOR[i.severity]}
-                  variant="light"
-                  title={text.title}
-                >
-                  {text.message}
-                </Alert>
-              );
-            })}
+            {list.map((i) => (
+              <Alert key={`${i.id}-${i.kpi ?? ''}`} color={COLOR[i.severity]} variant="light" title={i.title}>
+                {i.message}
+              </Alert>
+            ))}
           </Stack>
         )}
       </QueryView>

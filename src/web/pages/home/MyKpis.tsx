@@ -1,13 +1,11 @@
 import { SimpleGrid, Stack, Title } from '@mantine/core';
 import type { Assistant } from '#shared/api-schemas';
-import type { KpiSummary } from '#shared/kpi-summary';
-import { paths } from '../../api/paths.ts';
-import { useWsQuery } from '../../api/workspace-queries.ts';
+import { useKpiSummaries } from '../../api/kpis-api.ts';
 import { KpiCard } from '../../components/kpi/KpiCard.tsx';
 import { QueryView } from '../../components/QueryView.tsx';
 
 export function MyKpis({ ws, assistant }: { ws: string; assistant: Assistant }) {
-  const kpis = useWsQuery<KpiSummary[]>(ws, paths.kpis, { assistant: assistant.id });
+  const kpis = useKpiSummaries(ws, assistant.id);
   return (
     <Stack gap="sm">
       <Title order={2} size="h4">
@@ -16,7 +14,9 @@ export function MyKpis({ ws, assistant }: { ws: string; assistant: Assistant }) 
       <QueryView
         query={kpis}
         what="KPIs"
-        isEmpty={(l) => l.length === 0}
+        isEmpty={(l) =>
+          l.filter((s) => s.kpi.status === 'active' || s.kpi.status === 'proposed').length === 0
+        }
         empty={{
           title: 'No KPIs yet',
           description: 'Propose three to five outcomes with your manager; they count once you both agree.',
@@ -24,9 +24,11 @@ export function MyKpis({ ws, assistant }: { ws: string; assistant: Assistant }) 
       >
         {(list) => (
           <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="md">
-            {list.map((s) => (
-              <KpiCard key={s.kpi.id} ws={ws} summary={s} />
-            ))}
+            {list
+              .filter((s) => s.kpi.status === 'active' || s.kpi.status === 'proposed')
+              .map((s) => (
+                <KpiCard key={s.kpi.id} ws={ws} summary={s} />
+              ))}
           </SimpleGrid>
         )}
       </QueryView>

@@ -11,8 +11,8 @@ type Metric = z.infer<typeof MetricRecord>;
 export function WeekNumbers({ ws, assistant }: { ws: string; assistant: Assistant }) {
   const metrics = useWsQuery<Metric[]>(ws, 'metrics', { period: 'week', assistant: assistant.id });
   return (
-    <Stack gap="sm">
-      <Title order={2} size="h4">
+    <Stack gap="sm" component="section" aria-labelledby="week-numbers">
+      <Title order={2} size="h4" id="week-numbers">
         All metrics, latest week with data
       </Title>
       <QueryView

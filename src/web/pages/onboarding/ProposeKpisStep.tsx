@@ -4,6 +4,7 @@ import { describeInsight } from '#core/insights/insight-catalogue';
 import { roleTemplate, type TemplateKpi } from '#core/kpis/role-templates';
 import type { Assistant } from '#shared/api-schemas';
 import { api } from '../../api/api-client.ts';
+import type { KpiChangeAnswer } from '../../api/kpis-api.ts';
 import { enc, paths } from '../../api/paths.ts';
 import { useWsMutation, useWsQuery } from '../../api/workspace-queries.ts';
 import { FormError } from '../../components/FormError.tsx';
@@ -67,24 +68,33 @@ function KpiChooser({ ws, assistant, onNext }: { ws: string; assistant: Assistan
     ...EXTRA.filter((e) => !suggested.some((s) => s.metric === e.metric && !s.filter)),
   ];
   const [chosen, setChosen] = useState<string[]>(suggested.map((k) => k.key));
+  const [serverAdvice, setServerAdvice] = useState<{ title: string; message: string } | null>(null);
   const propose = useWsMutation({
     ws,
     request: async (kpis: TemplateKpi[]) => {
+      const answers: KpiChangeAnswer[] = [];
       for (const k of kpis) {
-        await api<unknown>(paths.ws(ws, paths.kpis), {
-          json: {
-            assistant: assistant.id,
-            name: k.name,
-            metric: k.metric,
-            direction: k.direction,
-            ...(k.filter ? { filter: k.filter } : {}),
-            ...(k.period ? { period: k.period } : {}),
-          },
-        });
+        answers.push(
+          await api<KpiChangeAnswer>(paths.ws(ws, paths.kpis), {
+            json: {
+              assistant: assistant.id,
+              name: k.name,
+              metric: k.metric,
+              direction: k.direction,
+              ...(k.filter ? { filter: k.filter } : {}),
+              ...(k.period ? { period: k.period } : {}),
+            },
+          }),
+        );
       }
+      return answers;
     },
     success: 'KPIs proposed. They become active when both of you agree.',
-    onSuccess: onNext,
+    onSuccess: (answers) => {
+      const advice = answers.map((a) => a.advice).find((a) => a != null);
+      if (advice) setServerAdvice({ title: advice.title, message: advice.message });
+      else onNext();
+    },
   });
   const advice =
     chosen.length > RECOMMENDED_MAX
@@ -132,9 +142,9 @@ function KpiChooser({ ws, assistant, onNext }: { ws: string; assistant: Assistan
       <Text size="sm" aria-live="polite">
         {chosen.length} selected
       </Text>
-      {advice && (
-        <Alert color="yellow" variant="light" title={advice.title}>
-          {advice.message}
+      {(serverAdvice ?? advice) && (
+        <Alert color="yellow" variant="light" title={(serverAdvice ?? advice)?.title}>
+          {(serverAdvice ?? advice)?.message}
         </Alert>
       )}
       {chosen.length > 0 && chosen.length < 3 && (
@@ -144,6 +154,11 @@ function KpiChooser({ ws, assistant, onNext }: { ws: string; assistant: Assistan
       )}
       <FormError error={propose.error} />
       <StepActions onSkip={onNext}>
+        {serverAdvice && (
+          <Button variant="light" onClick={onNext}>
+            Continue with these
+          </Button>
+        )}
         <Button
           disabled={chosen.length === 0}
           loading={propose.isPending}

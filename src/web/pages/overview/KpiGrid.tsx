@@ -1,12 +1,17 @@
 import { Group, Stack, Table, Text } from '@mantine/core';
 import { Link } from '@tanstack/react-router';
-import type { KpiSummary } from '#shared/kpi-summary';
-import type { OverviewRow } from '#shared/overview-response';
+import type { KpiSummary } from '../../api/kpis-api.ts';
 import { EmptyNotice } from '../../components/EmptyNotice.tsx';
 import { TrendArrow } from '../../components/kpi/TrendArrow.tsx';
 import { ScrollTable } from '../../components/ScrollTable.tsx';
 import { formatMetricValue } from '../../format/metric-format.ts';
 import { sortAssistants } from './sort-rows.ts';
+
+/** One row of the grid: an assistant and their open KPIs (a view of GET /kpis, grouped here). */
+export interface OverviewRow {
+  assistant: { id: string; name: string | null; role: string | null; timezone: string };
+  kpis: KpiSummary[];
+}
 
 const STATUS_BG = {
   met: 'var(--mantine-color-teal-0)',

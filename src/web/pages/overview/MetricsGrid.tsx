@@ -1,7 +1,7 @@
 import { Stack, Table, Text } from '@mantine/core';
 import { Link } from '@tanstack/react-router';
 import type { z } from 'zod';
-import type { Assistant, MetricRecord } from '#shared/api-schemas';
+import type { MetricRecord } from '#shared/api-schemas';
 import { useWsQuery } from '../../api/workspace-queries.ts';
 import { QueryView } from '../../components/QueryView.tsx';
 import { ScrollTable } from '../../components/ScrollTable.tsx';
@@ -21,7 +21,7 @@ const METRICS = [
 
 interface MetricsGridProps {
   ws: string;
-  assistants: readonly Assistant[];
+  assistants: ReadonlyArray<{ id: string; name: string | null; role: string | null; timezone: string }>;
   filters: { client?: string | undefined; coach?: string | undefined; role?: string | undefined };
   sort: 'name' | 'role' | 'zone';
 }
@@ -38,11 +38,7 @@ export function MetricsGrid({ ws, assistants, filters, sort }: MetricsGridProps)
           const seen = latest.get(key);
           if (!seen || seen.period < m.period) latest.set(key, m);
         }
-        const shown = sortAssistants(
-          assistants.filter((a) => !filters.role || a.role === filters.role),
-          (a) => a,
-          sort,
-        );
+        const shown = sortAssistants(assistants, (a) => a, sort);
         return (
           <ScrollTable label="Metrics per assistant" minWidth={900}>
             <Table verticalSpacing={6} withTableBorder withColumnBorders stickyHeader>

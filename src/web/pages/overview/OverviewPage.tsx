@@ -1,16 +1,16 @@
 import { Alert, SegmentedControl, Select, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useNavigate, useSearch } from '@tanstack/react-router';
-import type { Assistant, Client, Member } from '#shared/api-schemas';
-import type { OverviewResponse } from '#shared/overview-response';
-import { ApiError } from '../../api/api-error.ts';
-import { paths } from '../../api/paths.ts';
+import { useMemo } from 'react';
+import type { Assignment, Assistant, Client, Member } from '#shared/api-schemas';
+import { useEvents } from '../../api/events-api.ts';
+import { useKpiSummaries } from '../../api/kpis-api.ts';
 import { useWsQuery } from '../../api/workspace-queries.ts';
 import { useWorkspace } from '../../app/workspace-context.ts';
 import { ROLE_OPTIONS } from '../../components/assistant/AssistantFields.tsx';
 import { ErrorState } from '../../components/ErrorState.tsx';
 import { LoadingState } from '../../components/LoadingState.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
-import { KpiGrid } from './KpiGrid.tsx';
+import { KpiGrid, type OverviewRow } from './KpiGrid.tsx';
 import { MetricsGrid } from './MetricsGrid.tsx';
 
 export type OverviewSort = 'name' | 'role' | 'zone';
@@ -27,13 +27,33 @@ export function OverviewPage() {
   const assistants = useWsQuery<Assistant[]>(ws, 'assistants');
   const clients = useWsQuery<Client[]>(ws, 'clients');
   const members = useWsQuery<Member[]>(ws, 'members');
+  const assignments = useWsQuery<Assignment[]>(ws, 'assignments');
+  const kpis = useKpiSummaries(ws);
   const filters = { client: search.client, coach: search.coach, role: search.role };
-  const overview = useWsQuery<OverviewResponse>(ws, paths.overview, filters);
+  // Assistants who did work for the client: the events of that client name them.
+  const clientEvents = useEvents(ws, { client: search.client }, 1000);
+  const clientAssistants = search.client
+    ? new Set((clientEvents.data?.pages.flatMap((p) => p.items) ?? []).map((i) => String(i.event.assistant)))
+    : null;
+  const coached = search.coach
+    ? new Set((assignments.data ?? []).filter((a) => a.userId === search.coach).map((a) => a.assistantId))
+    : null;
+  const rows = useMemo<OverviewRow[]>(() => {
+    const open = (kpis.data ?? []).filter((k) => k.kpi.status === 'active' || k.kpi.status === 'proposed');
+    return (assistants.data ?? [])
+      .filter((a) => !search.role || a.role === search.role)
+      .filter((a) => !coached || coached.has(a.id))
+      .filter((a) => !clientAssistants || clientAssistants.has(a.id))
+      .map((a) => ({
+        assistant: { id: a.id, name: a.name, role: a.role, timezone: a.timezone },
+        kpis: open.filter((k) => k.kpi.assistant === a.id),
+      }));
+  }, [assistants.data, kpis.data, search.role, coached, clientAssistants]);
+  const anyKpi = rows.some((r) => r.kpis.length > 0);
   const sort: OverviewSort = search.sort === 'role' || search.sort === 'zone' ? search.sort : 'name';
   const set = (k: keyof typeof search, v: string | null) =>
     void navigate({ search: (s) => ({ ...s, [k]: v ?? undefined }) });
   const coaches = (members.data ?? []).filter((m) => m.role === 'coach');
-  const overviewMissing = overview.error instanceof ApiError && overview.error.isNotFound;
 
   return (
     <Stack gap="md">
@@ -80,24 +100,27 @@ export function OverviewPage() {
           />
         </Stack>
       </SimpleGrid>
-      {overview.isPending ? (
+      {assistants.isPending || kpis.isPending ? (
         <LoadingState label="Loading the overview…" />
-      ) : overview.isSuccess ? (
-        <KpiGrid ws={ws} rows={overview.data.rows} sort={sort} />
-      ) : overviewMissing ? (
+      ) : assistants.isError || kpis.isError ? (
+        <ErrorState
+          error={assistants.error ?? kpis.error}
+          action="load the overview"
+          onRetry={() => {
+            void assistants.refetch();
+            void kpis.refetch();
+          }}
+        />
+      ) : anyKpi ? (
+        <KpiGrid ws={ws} rows={rows} sort={sort} />
+      ) : (
         <>
           <Alert variant="light" color="blue">
-            KPI status and trends appear here once this server offers KPIs. Until then: every metric of the
-            latest week with data, per assistant.
+            No KPI is agreed yet, so here is every metric of the latest week with data. KPI status and trends
+            appear once KPIs are proposed and agreed.
           </Alert>
-          <MetricsGrid ws={ws} assistants={assistants.data ?? []} filters={filters} sort={sort} />
+          <MetricsGrid ws={ws} assistants={rows.map((r) => r.assistant)} filters={filters} sort={sort} />
         </>
-      ) : (
-        <ErrorState
-          error={overview.error}
-          action="load the overview"
-          onRetry={() => void overview.refetch()}
-        />
       )}
     </Stack>
   );
