@@ -193,6 +193,16 @@ describe('tandem compute', () => {
 
     it.each<[string, string | Uint8Array, RegExp]>([
       ['an unparsable line', `${ava}\n{"type":"task",\n`, /^:2: \(json\): invalid JSON: .+$/],
+      ['a line that is null', `${ava}\nnull\n`, /^:2: \(line\): expected a JSON object$/],
+      ['a line that is true', `${ava}\ntrue\n`, /^:2: \(line\): expected a JSON object$/],
+      ['a line that is a string', `${ava}\n"task"\n`, /^:2: \(line\): expected a JSON object$/],
+      ['a line that is a number', `${ava}\n1\n`, /^:2: \(line\): expected a JSON object$/],
+      ['a line that is a list', `${ava}\n[]\n`, /^:2: \(line\): expected a JSON object$/],
+      [
+        'a null inside an assistant line',
+        `${JSON.stringify({ ...buildAssistantLine(), schedule: { mon: [null] } })}\n`,
+        /^:1: schedule\.mon\[0\]: expected \["HH:MM","HH:MM"\], got null$/,
+      ],
       [
         'an unknown type',
         `${ava}\n{"type":"meeting","id":"m1","assistant":"ava"}\n`,
@@ -272,6 +282,17 @@ describe('tandem compute', () => {
       expect(failed.status).toBe(2);
       expect(failed.stdout.length).toBe(0);
       expect(failed.stderr.toString('utf8')).toBe('-:2: type: unknown event type "meeting"\n');
+
+      // A line that is JSON but not an object: the same, never a stack trace and exit 1.
+      const nullLine = node(
+        ['compute', '-', ...AS_OF, '--json'],
+        `${JSON.stringify(buildAssistantLine())}\nnull\n`,
+      );
+      expect([nullLine.status, nullLine.stdout.length, nullLine.stderr.toString('utf8')]).toEqual([
+        2,
+        0,
+        '-:2: (line): expected a JSON object\n',
+      ]);
     });
   });
 });

@@ -83,6 +83,42 @@ describe('readComputeInput', () => {
     expect([err.line, err.field]).toEqual([2, '(json)']);
   });
 
+  it.each([
+    ['null', 'null'],
+    ['true', 'true'],
+    ['a string', '"task"'],
+    ['a number', '1'],
+    ['a list', '[]'],
+    ['a list of an object', '[{"type":"task"}]'],
+  ])('reports a line that is %s as not a JSON object', async (_name, json) => {
+    const err = await lineError(`${toNdjson([buildAssistantLine()])}${json}\n`);
+    expect([err.line, err.field, err.reason]).toEqual([2, '(line)', 'expected a JSON object']);
+  });
+
+  it.each<[string, Record<string, unknown>, string]>([
+    ['a null type', { type: null }, 'type'],
+    ['a null required field', { ...buildTask(), createdAt: null }, 'createdAt'],
+    ['a null in a list', { ...buildTask(), labels: [null] }, 'labels'],
+    [
+      'a null criterion',
+      { type: 'rating', id: 'r', assistant: 'ava', ratedAt: '2026-11-16T08:00:00Z', criteria: { a: null } },
+      'criteria',
+    ],
+    ['a null schedule', { ...buildAssistantLine(), schedule: null }, 'schedule'],
+    ['a null weekday', { ...buildAssistantLine(), schedule: { mon: null } }, 'schedule.mon'],
+    ['a null interval', { ...buildAssistantLine(), schedule: { mon: [null] } }, 'schedule.mon[0]'],
+    ['a null day off', { ...buildAssistantLine(), daysOff: [null] }, 'daysOff[0]'],
+    [
+      'a null exception',
+      { ...buildAssistantLine(), exceptions: { '2026-12-24': null } },
+      'exceptions.2026-12-24',
+    ],
+    ['a null history entry', { ...buildAssistantLine(), history: [null] }, 'history[0]'],
+  ])('reports %s with its field, never a crash', async (_name, obj, field) => {
+    const err = await lineError(toNdjson([buildAssistantLine({ id: 'x' }), obj]));
+    expect([err.line, err.field]).toEqual([2, field]);
+  });
+
   it('decodes a character split across chunks', async () => {
     // "Café": the é (2 bytes) straddles the chunk edge when chunks are 70 bytes long (see below).
     const text = toNdjson([

@@ -53,6 +53,11 @@ export async function readComputeInput(stream: AsyncIterable<Uint8Array | string
     lines = line;
     const obj = parseJson(text, line);
     if (obj === undefined) return;
+    // Every line is one JSON object (SPEC §12); `null`, a number, a string or a list is bad input,
+    // reported like any other, never a crash reading its `type`.
+    if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) {
+      throw new LineError(line, '(line)', 'expected a JSON object');
+    }
     if ((obj as { type?: unknown }).type === 'assistant') {
       const def = readAssistant(obj, line);
       assistants.set(def.id, def);
