@@ -44,7 +44,7 @@ function fullYear(y: string): number {
 const RFC =
   /^(?:[A-Za-z]{3},?\s+)?(\d{1,2})\s+([A-Za-z]{3,9})\.?\s+(\d{2,4})\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([+-]\d{2}:?\d{2}|[A-Za-z]{1,5})?/;
 const ASCTIME =
-  /^[A-Za-z]{3}\s+([A-Za-z]{3})\s+(\d{1,2})\s+(\d{1,2}):(\d{2}):(\d{2})\s+(?:([+-]\d{4}|[A-Za-z]{1,5})\s+)?(\d{4})/;
+  /^[A-Za-z]{3}\s+([A-Za-z]{3})\s+(\d{1,2})\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s+(?:([+-]\d{4}|[A-Za-z]{1,5})\s+)?(\d{4})/;
 
 /**
  * Epoch ms of an RFC 5322 date, or null. A missing or unknown zone reads as UTC and `zoneless` is
@@ -80,7 +80,7 @@ export function parseAsctime(text: string): { ms: number; zoneless: boolean } | 
   if (!a) return null;
   const month = monthFromName(a[1] as string);
   if (month === undefined) return null;
-  const base = civilMs(Number(a[7]), month, Number(a[2]), Number(a[3]), Number(a[4]), Number(a[5]));
+  const base = civilMs(Number(a[7]), month, Number(a[2]), Number(a[3]), Number(a[4]), Number(a[5] ?? 0));
   if (base === null) return null;
   const z = zoneMinutes(a[6]);
   return { ms: base - (z ?? 0) * 60_000, zoneless: z === null };

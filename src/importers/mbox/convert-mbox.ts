@@ -4,6 +4,7 @@
  * or follows the assistant's outbound message opens a request, and the assistant's next outbound
  * message answers it. Headers only; bodies are never read.
  */
+import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { formatInZone } from '../common/local-time.ts';
 import { parseAsctime, parseRfcDate } from '../common/rfc-date.ts';
@@ -81,6 +82,26 @@ class UnionFind {
   }
 }
 
+/**
+ * The key of a message without a Message-ID. It must not depend on where the message sits in the
+ * file, or a newer takeout (more messages before it) would import it again (SPEC §3 storage key):
+ * Gmail Takeout's `From_` line names the message by its Gmail id; otherwise a hash of what the
+ * message says about itself — its date (the instant), sender, decoded subject and first
+ * In-Reply-To / References id.
+ */
+function stableKey(
+  fromSender: string,
+  ms: number,
+  from: string,
+  subject: string | undefined,
+  firstLink: string | undefined,
+): string {
+  const gmail = /^(\d{6,})@xxx$/.exec(fromSender);
+  if (gmail) return `gmail:${gmail[1]}`;
+  const text = JSON.stringify([ms, from, decodeEncodedWords(subject ?? '').trim(), firstLink ?? '']);
+  return `sha256:${createHash('sha256').update(text).digest('hex').slice(0, 32)}`;
+}
+
 export async function convertMbox(
   chunks: AsyncIterable<Uint8Array>,
   ctx: ImportContext,
@@ -119,7 +140,7 @@ export async function convertMbox(
     const dateHeader = header(h, 'date');
     let date = dateHeader ? parseRfcDate(dateHeader) : null;
     // Gmail chat items have no Date: the From_ line holds the only time.
-    if (!date) date = parseAsctime(raw.fromLine.slice(5).replace(/^\S+\s+/, ''));
+    if (!date) date = parseAsctime(raw.fromDate);
     if (!date) {
       ctx.skip({ ...where, reason: 'no readable Date header or From_ line date' });
       continue;
@@ -130,9 +151,10 @@ export async function convertMbox(
       ctx.skip({ ...where, reason: 'no From address' });
       continue;
     }
-    const ownIds = parseMessageIds(h.get('message-id'));
-    const id = ownIds[0] ?? `#${raw.offset}`;
     const links = [...parseMessageIds(h.get('in-reply-to')), ...parseMessageIds(h.get('references'))];
+    const id =
+      parseMessageIds(h.get('message-id'))[0] ??
+      stableKey(raw.fromSender, date.ms, from.address, header(h, 'subject'), links[0]);
     const thrid = header(h, 'x-gm-thrid');
     if (thrid) links.push(`gm:${thrid}`);
     uf.find(id);

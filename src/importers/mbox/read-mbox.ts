@@ -1,10 +1,24 @@
 /**
  * Splits an mbox stream into messages without holding it: only the header block of the current
  * message is kept (up to a cap); body lines are looked at only for the next `From ` separator and
- * are never decoded or stored (SPEC §10: bodies are not read). A separator is a line starting
- * `From ` at the start of the file or after an empty line, with a clock time on it, so a body line
- * "From the source…" does not split a message.
+ * are never decoded or stored (SPEC §10: bodies are not read). A separator is a `From_` line: `From `,
+ * a sender, then an asctime date (`Tue Aug 05 08:00:23 +0000 2008`, `Fri Apr  6 22:43:55 2007`).
+ * Gmail Takeout does not put an empty line before it, so none is required; a body line such as
+ * "From the source…" carries no such date and stays in the body.
  */
+
+/**
+ * `From <sender> <weekday> <month> <day> <hh:mm[:ss]> [<zone>] <year>`. The sender may hold spaces
+ * (pipermail writes `user at example.com`); Gmail puts a `+0000` zone before the year.
+ */
+const FROM_LINE =
+  /^From (\S.*?) +((?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) +(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) +\d{1,2} +\d{1,2}:\d\d(?::\d\d)?(?: +[+-]?[A-Za-z0-9]{1,5})? +\d{4})\s*$/;
+
+/** The parts of a `From_` line, or undefined when the line is not one. */
+export function parseFromLine(line: string): { sender: string; date: string } | undefined {
+  const m = FROM_LINE.exec(line);
+  return m ? { sender: m[1] as string, date: m[2] as string } : undefined;
+}
 
 export interface RawMessage {
   /** 1-based position in the file. */
@@ -12,6 +26,10 @@ export interface RawMessage {
   /** Byte offset of the `From ` line. */
   offset: number;
   fromLine: string;
+  /** The `From_` line's sender (`1277085061787347926@xxx` in Gmail Takeout). */
+  fromSender: string;
+  /** The `From_` line's asctime date. */
+  fromDate: string;
   /** The header block, or undefined when the message passed a limit. */
   headers?: Uint8Array;
   /** Why the message cannot be read (a limit it passed). */
@@ -37,12 +55,13 @@ export async function* readMbox(
 ): AsyncGenerator<RawMessage> {
   let carry: Uint8Array | undefined;
   let fileOffset = 0; // offset of the first byte of `carry + chunk`
-  let prevBlank = true;
   let cur:
     | {
         index: number;
         offset: number;
         fromLine: string;
+        fromSender: string;
+        fromDate: string;
         size: number;
         headerParts: Uint8Array[];
         headerBytes: number;
@@ -54,7 +73,13 @@ export async function* readMbox(
 
   const finish = (): RawMessage | undefined => {
     if (!cur) return undefined;
-    const m: RawMessage = { index: cur.index, offset: cur.offset, fromLine: cur.fromLine };
+    const m: RawMessage = {
+      index: cur.index,
+      offset: cur.offset,
+      fromLine: cur.fromLine,
+      fromSender: cur.fromSender,
+      fromDate: cur.fromDate,
+    };
     if (cur.problem) m.problem = cur.problem;
     else m.headers = Buffer.concat(cur.headerParts);
     return m;
@@ -72,7 +97,6 @@ export async function* readMbox(
     const blank = e === start;
     let done: RawMessage | undefined;
     if (
-      prevBlank &&
       e - start >= 5 &&
       buf[start] === F &&
       buf[start + 1] === R &&
@@ -83,23 +107,24 @@ export async function* readMbox(
       const text = Buffer.from(buf.buffer, buf.byteOffset + start, Math.min(e - start, 512)).toString(
         'latin1',
       );
-      if (/\d{1,2}:\d{2}/.test(text)) {
+      const parts = parseFromLine(text);
+      if (parts) {
         done = finish();
         count++;
         cur = {
           index: count,
           offset: lineOffset,
           fromLine: text,
+          fromSender: parts.sender,
+          fromDate: parts.date,
           size: 0,
           headerParts: [],
           headerBytes: 0,
           inHeader: true,
         };
-        prevBlank = false;
         return done;
       }
     }
-    prevBlank = blank;
     if (!cur) return undefined;
     const len = end - start + 1;
     cur.size += len;
@@ -140,7 +165,6 @@ export async function* readMbox(
         if (!cur.problem && cur.size > limits.maxMessageBytes)
           cur.problem = `message larger than the ${limits.maxMessageBytes} byte limit`;
       }
-      prevBlank = false;
       start += drop;
     } else if (rest > limits.maxHeaderBytes && cur && cur.inHeader) {
       cur.problem = `header block larger than the ${limits.maxHeaderBytes} byte limit`;
