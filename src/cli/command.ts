@@ -16,11 +16,20 @@ export interface CliIo {
 
 export interface Command {
   name: string;
-  /** One line for `tandem --help`. */
-  summary: string;
   /** The full `--help` text. */
   help: string;
   run(args: string[], io: CliIo): Promise<number>;
+}
+
+/**
+ * A command as `tandem` lists it: its name and one-line summary, and its module loaded only when
+ * it is the one run, so `tandem compute` never loads the server, the store or the importers.
+ */
+export interface CommandEntry {
+  name: string;
+  /** One line for `tandem --help`. */
+  summary: string;
+  load(): Promise<Command>;
 }
 
 /** Thrown by argument parsing; main prints it with the usage and exits 2. */

@@ -1,6 +1,6 @@
 /**
- * `tandem` — the command-line entry (SPEC §13). Dispatches to one command per file; every command
- * has `--help`; usage errors exit 2.
+ * `tandem` — the command-line entry (SPEC §13). Dispatches to one command per file, loaded only
+ * when it runs; every command has `--help`; usage errors exit 2 with their message on stderr.
  */
 
 import { processEnv } from '#src/env';
@@ -24,15 +24,21 @@ export async function main(argv: string[], io?: Partial<CliIo>): Promise<number>
     cwd: io?.cwd ?? process.cwd(),
   };
   const [name, ...rest] = argv;
-  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
-    await writeAll(full.stdout, topHelp());
-    return name === undefined ? 2 : 0;
+  if (name === undefined) {
+    // No command is a usage error: exit 2 with the help on stderr, stdout left empty (SPEC §13).
+    await writeAll(full.stderr, topHelp());
+    return 2;
   }
-  const cmd = COMMANDS.find((c) => c.name === name);
-  if (!cmd) {
+  if (name === '--help' || name === '-h' || name === 'help') {
+    await writeAll(full.stdout, topHelp());
+    return 0;
+  }
+  const entry = COMMANDS.find((c) => c.name === name);
+  if (!entry) {
     await writeAll(full.stderr, `tandem: unknown command '${name}'\n\n${topHelp()}`);
     return 2;
   }
+  const cmd = await entry.load();
   if (rest.includes('--help') || rest.includes('-h')) {
     await writeAll(full.stdout, cmd.help);
     return 0;

@@ -96,7 +96,6 @@ async function readKpis(path: string, cwdRead: (p: string) => Promise<string>): 
 
 export const analyzeCommand: Command = {
   name: 'analyze',
-  summary: 'series, process limits, signals, trend and forecast per KPI (SPEC §6)',
   help: HELP,
   async run(args, io) {
     const { values, positionals } = (() => {

@@ -59,7 +59,6 @@ export async function reportInputError(err: unknown, file: string, io: CliIo): P
 
 export const computeCommand: Command = {
   name: 'compute',
-  summary: 'compute every metric from an NDJSON event file (SPEC §12)',
   help: HELP,
   async run(args, io) {
     const { values, positionals } = (() => {

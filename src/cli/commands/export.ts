@@ -29,7 +29,6 @@ Exit status: 0 ok; 1 no such workspace or the store is held by a running server;
 
 export const exportCommand: Command = {
   name: 'export',
-  summary: 'write a whole workspace as one archive (to restore elsewhere, e.g. on PostgreSQL)',
   help: HELP,
   async run(args, io) {
     const { values, positionals } = parseOrUsage(() =>

@@ -151,7 +151,6 @@ function describeError(file: string, err: unknown): string | undefined {
 
 export const importCommand: Command = {
   name: 'import',
-  summary: "convert a tool's export to normalized events (SPEC §10, §13)",
   help: HELP,
   async run(args, io: CliIo) {
     const { values, positionals } = (() => {

@@ -1,19 +1,44 @@
-/** Every `tandem` command, in the order `tandem --help` lists them. One file per command. */
-import type { Command } from '../command.ts';
-import { analyzeCommand } from './analyze.ts';
-import { computeCommand } from './compute.ts';
-import { exportCommand } from './export.ts';
-import { importCommand } from './import.ts';
-import { initCommand } from './init.ts';
-import { restoreCommand } from './restore.ts';
-import { serveCommand } from './serve.ts';
+/**
+ * Every `tandem` command, in the order `tandem --help` lists them. One file per command, imported
+ * only when that command runs: the server's, the store's and the importers' modules cost seconds
+ * and hundreds of megabytes to load, which `tandem compute` must not pay (SPEC §12).
+ */
+import type { CommandEntry } from '../command.ts';
 
-export const COMMANDS: Command[] = [
-  serveCommand,
-  initCommand,
-  computeCommand,
-  analyzeCommand,
-  importCommand,
-  exportCommand,
-  restoreCommand,
+export const COMMANDS: CommandEntry[] = [
+  {
+    name: 'serve',
+    summary: 'run the server (embedded store in ./data, or DATABASE_URL)',
+    load: async () => (await import('./serve.ts')).serveCommand,
+  },
+  {
+    name: 'init',
+    summary: 'create a workspace and its owner; prints the owner token and a set-password link',
+    load: async () => (await import('./init.ts')).initCommand,
+  },
+  {
+    name: 'compute',
+    summary: 'compute every metric from an NDJSON event file (SPEC §12)',
+    load: async () => (await import('./compute.ts')).computeCommand,
+  },
+  {
+    name: 'analyze',
+    summary: 'series, process limits, signals, trend and forecast per KPI (SPEC §6)',
+    load: async () => (await import('./analyze.ts')).analyzeCommand,
+  },
+  {
+    name: 'import',
+    summary: "convert a tool's export to normalized events (SPEC §10, §13)",
+    load: async () => (await import('./import.ts')).importCommand,
+  },
+  {
+    name: 'export',
+    summary: 'write a whole workspace as one archive (to restore elsewhere, e.g. on PostgreSQL)',
+    load: async () => (await import('./export.ts')).exportCommand,
+  },
+  {
+    name: 'restore',
+    summary: 'restore a workspace archive into this store',
+    load: async () => (await import('./restore.ts')).restoreCommand,
+  },
 ];

@@ -29,7 +29,6 @@ Exit status: 0 ok; 1 the e-mail already owns a workspace, or a running server ho
 
 export const initCommand: Command = {
   name: 'init',
-  summary: 'create a workspace and its owner; prints the owner token and a set-password link',
   help: HELP,
   async run(args, io) {
     const { values } = parseOrUsage(() =>

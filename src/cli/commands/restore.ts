@@ -29,7 +29,6 @@ Exit status: 0 ok; 1 the workspace exists there, or the store is held by a runni
 
 export const restoreCommand: Command = {
   name: 'restore',
-  summary: 'restore a workspace archive into this store',
   help: HELP,
   async run(args, io) {
     const { values, positionals } = parseOrUsage(() =>

@@ -64,7 +64,6 @@ export function parseOrUsage<T>(fn: () => T): T {
 
 export const serveCommand: Command = {
   name: 'serve',
-  summary: 'run the server (embedded store in ./data, or DATABASE_URL)',
   help: HELP,
   async run(args, io) {
     const { values } = parseOrUsage(() =>
