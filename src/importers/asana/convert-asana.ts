@@ -5,6 +5,7 @@
  * The CSV does not say who created a task, so none is self-initiated.
  */
 import { DateOrderResolver } from '../common/date-order.ts';
+import { endNotBeforeStart } from '../common/end-not-before-start.ts';
 import { type CivilDate, formatCivilDate, parseCivilDate, zonedInstant } from '../common/local-time.ts';
 import { CsvHeader, cell, readCsv } from '../common/read-csv.ts';
 import type { ImportContext } from '../import-context.ts';
@@ -187,6 +188,14 @@ export async function convertAsana(
     const priority =
       [...t.projects].some((p) => priorityProjects.has(p.toLowerCase())) ||
       t.tags.some((x) => priorityTags.has(x.toLowerCase()));
+    const createdAt = zonedInstant(zone, t.created, 0);
+    const completedAt = endNotBeforeStart(
+      ctx,
+      createdAt,
+      t.completed ? zonedInstant(zone, t.completed, 12 * 3600) : undefined,
+      'completedAt',
+      `task ${t.id}`,
+    );
     ctx.emit(
       {
         type: 'task',
@@ -195,9 +204,9 @@ export async function convertAsana(
         title: t.name || '(untitled task)',
         ...(category !== undefined ? { category } : {}),
         labels: t.tags,
-        createdAt: zonedInstant(zone, t.created, 0),
+        createdAt,
         ...(t.due ? { dueDate: formatCivilDate(t.due) } : {}),
-        ...(t.completed ? { completedAt: zonedInstant(zone, t.completed, 12 * 3600) } : {}),
+        ...(completedAt !== undefined ? { completedAt } : {}),
         selfInitiated: false,
         priority,
       },

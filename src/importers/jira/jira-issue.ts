@@ -3,6 +3,7 @@
  * §10): due date (Jira's due date is a date; a due time of midnight is read as date-only),
  * completion at the resolution date, cancellation for the cancel resolutions, labels → category.
  */
+import { endNotBeforeStart } from '../common/end-not-before-start.ts';
 import type { ImportContext } from '../import-context.ts';
 import { DEFAULT_CANCEL_RESOLUTIONS, type JiraOptions } from './jira-options.ts';
 
@@ -79,6 +80,13 @@ export class JiraIssueWriter {
     const resolution = i.resolution.toLowerCase();
     const resolved = i.resolved && resolution !== '' && resolution !== 'unresolved' ? i.resolved : undefined;
     const cancelled = resolved !== undefined && this.cancel.has(resolution);
+    const end = endNotBeforeStart(
+      ctx,
+      i.created,
+      resolved,
+      cancelled ? 'cancelledAt' : 'completedAt',
+      `issue ${i.key || ext}`,
+    );
     const category = [...i.labels, i.issueType]
       .map((l) => this.categoryOf.get(l.toLowerCase()))
       .find((x) => x !== undefined);
@@ -98,8 +106,8 @@ export class JiraIssueWriter {
         createdAt: i.created,
         ...(i.due && 'date' in i.due ? { dueDate: i.due.date } : {}),
         ...(i.due && 'instant' in i.due ? { due: i.due.instant } : {}),
-        ...(resolved && !cancelled ? { completedAt: resolved } : {}),
-        ...(resolved && cancelled ? { cancelledAt: resolved } : {}),
+        ...(end && !cancelled ? { completedAt: end } : {}),
+        ...(end && cancelled ? { cancelledAt: end } : {}),
         selfInitiated,
         priority,
       },

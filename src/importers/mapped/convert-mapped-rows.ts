@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import { parseInstant } from '#core/time/instant';
 import { DateOrderResolver } from '../common/date-order.ts';
+import { endNotBeforeStart } from '../common/end-not-before-start.ts';
 import { parseLocalDateTime } from '../common/local-date-time.ts';
 import { formatCivilDate, needsOrder, zonedInstant } from '../common/local-time.ts';
 import type { DraftEvent, ImportContext } from '../import-context.ts';
@@ -133,6 +134,17 @@ export class MappedRowConverter {
         .slice(0, 24)}`;
     delete draft.id;
     delete draft.source;
+    // A task never ends before it began (common/end-not-before-start.ts).
+    if (draft.type === 'task' && typeof draft.createdAt === 'string')
+      for (const field of ['completedAt', 'cancelledAt'] as const)
+        if (typeof draft[field] === 'string')
+          draft[field] = endNotBeforeStart(
+            ctx,
+            draft.createdAt,
+            draft[field],
+            field,
+            `line ${line} (${draft.externalId})`,
+          );
     ctx.emit(draft as DraftEvent, { line });
   }
 

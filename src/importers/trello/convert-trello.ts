@@ -6,6 +6,7 @@
  */
 import { formatInstant } from '#core/time/instant';
 import { resolveDeadline } from '../common/deadline-moves.ts';
+import { endNotBeforeStart } from '../common/end-not-before-start.ts';
 import { formatInZone } from '../common/local-time.ts';
 import { arr, isObject, type JsonObject, parseJsonBytes, str } from '../common/read-json.ts';
 import type { ImportContext } from '../import-context.ts';
@@ -235,6 +236,24 @@ function convertCard(c: JsonObject, index: number, ctx: ImportContext, b: BoardC
     .map((a) => a.at)
     .sort((x, y) => x - y)[0];
 
+  // A card copied from a template keeps the template's dateLastActivity: never end before creation.
+  const createdAt = at(createdMs);
+  const record = `card ${id} "${title}"`;
+  const completedAt = endNotBeforeStart(
+    ctx,
+    createdAt,
+    completedMs === undefined ? undefined : at(completedMs),
+    'completedAt',
+    record,
+  );
+  const cancelledAt = endNotBeforeStart(
+    ctx,
+    createdAt,
+    cancelledMs === undefined ? undefined : at(cancelledMs),
+    'cancelledAt',
+    record,
+  );
+
   ctx.emit(
     {
       type: 'task',
@@ -243,11 +262,11 @@ function convertCard(c: JsonObject, index: number, ctx: ImportContext, b: BoardC
       title,
       ...(category !== undefined ? { category } : {}),
       labels: labelNames,
-      createdAt: at(createdMs),
+      createdAt,
       ...(assignedMs !== undefined ? { assignedAt: at(assignedMs) } : {}),
       ...(due !== null ? { due: at(due) } : {}),
-      ...(completedMs !== undefined ? { completedAt: at(completedMs) } : {}),
-      ...(cancelledMs !== undefined ? { cancelledAt: at(cancelledMs) } : {}),
+      ...(completedAt !== undefined ? { completedAt } : {}),
+      ...(cancelledAt !== undefined ? { cancelledAt } : {}),
       selfInitiated,
       priority: isPriority,
     },
@@ -259,7 +278,7 @@ function convertCard(c: JsonObject, index: number, ctx: ImportContext, b: BoardC
         type: 'proactive',
         externalId: id,
         assistant,
-        occurredAt: at(createdMs),
+        occurredAt: createdAt,
         description: `Created card "${title}"`,
       },
       { entry, externalId: id },
