@@ -57,6 +57,23 @@ describe('reviewDueRule', () => {
     expect(out).toEqual([]);
   });
 
+  it('counts from the first agreement of any KPI, a since-retired one included', () => {
+    // k0 was agreed on 2026-09-07 and retired; k2 (agreed 2026-10-20) is the only active KPI.
+    // From 2026-09-07 on 2026-11-16: 70 days = 5 × 14, so the check-in is due that very day;
+    // monthly reviews fell on 10-07 and 11-07 (the latest), quarterly on 12-07 (not yet).
+    const retired = buildKpi({ id: 'k0', status: 'retired', startDate: '2026-09-07' });
+    const out = reviewDueRule(
+      buildInsightInput({
+        kpis: [retired, buildKpi({ id: 'k2', startDate: '2026-10-20' })],
+        today: '2026-11-16',
+      }),
+    );
+    expect(out.map((i) => i.data)).toEqual([
+      { kind: 'check_in', dueOn: '2026-11-16', agreedOn: '2026-09-07', lastHeld: null },
+      { kind: 'monthly_review', dueOn: '2026-11-07', agreedOn: '2026-09-07', lastHeld: null },
+    ]);
+  });
+
   it('needs an active KPI', () => {
     expect(
       reviewDueRule(buildInsightInput({ kpis: [buildKpi({ status: 'proposed', startDate: undefined })] })),

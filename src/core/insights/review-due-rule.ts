@@ -1,7 +1,9 @@
 /**
  * review_due (SPEC §7, §8): the biweekly check-in, the monthly review and the quarterly relevance
- * review, each counted from the agreement date (the first time both sides agreed a KPI that is
- * still active). A review is due from its date until one of that kind is held.
+ * review, each counted from the agreement date: the first time both sides agreed any KPI of the
+ * assistant, including KPIs since retired or replaced (the working relationship, not one KPI,
+ * sets the cadence). A review is due from its date until one of that kind is held; `reviews`
+ * carries the last one held of each kind, so the insight clears once reviews are recorded.
  */
 import { addDays, daysBetween } from '../kpis/local-date.ts';
 import { formatDate, parseDate } from '../time/calendar.ts';
@@ -41,12 +43,11 @@ const KINDS: readonly ReviewKind[] = ['check_in', 'monthly_review', 'quarterly_r
 
 /** One insight per kind of review that is due and not yet held. */
 export const reviewDueRule: InsightRule = (input) => {
-  const dates = input.kpis
-    .filter((k) => k.status === 'active' && k.startDate !== undefined)
-    .map((k) => k.startDate as string)
-    .sort();
+  // Only KPIs that were ever activated have a start date (the local date of their agreement).
+  const dates = input.kpis.flatMap((k) => (k.startDate === undefined ? [] : [k.startDate])).sort();
   const agreedOn = dates[0];
-  if (agreedOn === undefined) return [];
+  // Nothing agreed yet, or every KPI retired: no cadence to keep.
+  if (agreedOn === undefined || !input.kpis.some((k) => k.status === 'active')) return [];
   return KINDS.flatMap((kind) => {
     const dueOn = lastDueDate(kind, agreedOn, input.today);
     const lastHeld = input.reviews[kind] ?? null;
