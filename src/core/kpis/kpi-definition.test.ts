@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { assertKpiFilter, isKpiMetric, kpiPeriod, kpiPoolKind, kpiScale } from './kpi-definition.ts';
+import {
+  assertKpiFilter,
+  assertProcessChange,
+  assertProcessChanges,
+  isKpiMetric,
+  kpiPeriod,
+  kpiPoolKind,
+  kpiScale,
+} from './kpi-definition.ts';
 
 describe('kpiPeriod', () => {
   it.each([
@@ -58,5 +66,38 @@ describe('isKpiMetric', () => {
   it('knows §4 metrics, activity metrics and manual', () => {
     expect(['csat', 'issues_resolved', 'manual'].every(isKpiMetric)).toBe(true);
     expect(isKpiMetric('keystrokes')).toBe(false);
+  });
+});
+
+describe('assertProcessChange (SPEC §6 phases)', () => {
+  it('refuses a week label on a monthly or quarterly KPI, naming the period to give instead', () => {
+    // 2026-W40 runs Mon 2026-09-28 … Sun 2026-10-04: half in September, half in October.
+    expect(() => assertProcessChange({ id: 'g', metric: 'goal_alignment' }, '2026-W40')).toThrow(
+      expect.objectContaining({
+        code: 'validation_failed',
+        details: { kpi: 'g', change: '2026-W40', period: 'month' },
+        message: expect.stringContaining('give the month or the date'),
+      }),
+    );
+    expect(() =>
+      assertProcessChanges({
+        id: 'q',
+        metric: 'csat',
+        period: 'quarter',
+        processChanges: ['2026-10', '2026-W45'],
+      }),
+    ).toThrow(
+      expect.objectContaining({
+        code: 'validation_failed',
+        details: expect.objectContaining({ change: '2026-W45' }),
+      }),
+    );
+  });
+
+  it('accepts dates, labels of the KPI period or a longer one, and any label on a weekly KPI', () => {
+    expect(() => assertProcessChange({ id: 'g', metric: 'goal_alignment' }, '2026-10-01')).not.toThrow();
+    expect(() => assertProcessChange({ id: 'g', metric: 'goal_alignment' }, '2026-10')).not.toThrow();
+    expect(() => assertProcessChange({ id: 'g', metric: 'goal_alignment' }, '2026-Q4')).not.toThrow();
+    expect(() => assertProcessChange({ id: 'w', metric: 'on_time_rate' }, '2026-W40')).not.toThrow();
   });
 });

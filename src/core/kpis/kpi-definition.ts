@@ -7,7 +7,7 @@ import { AppError } from '../../errors.ts';
 import { isMetricId, METRICS, type MetricFilter, type MetricId } from '../metrics/metric-registry.ts';
 import type { PoolKind } from '../stats/forecast.ts';
 import type { Scale } from '../stats/scale.ts';
-import type { Period } from '../time/calendar.ts';
+import { type Period, periodOfLabel } from '../time/calendar.ts';
 import { ACTIVITY_METRICS, type ActivityMetricId, isActivityMetric } from './activity-metrics.ts';
 
 export type KpiMetric = MetricId | ActivityMetricId | 'manual';
@@ -68,4 +68,29 @@ export function assertKpiFilter(kpi: Pick<KpiDefinition, 'metric' | 'filter'>): 
       metric: kpi.metric,
       filter: bad,
     });
+}
+
+/**
+ * Refuses a process change given as a week label on a monthly or quarterly KPI (SPEC §6): a week
+ * can straddle two months, so its bucket would be a guess. A date, or a label of the KPI's period
+ * or a longer one, names the bucket without doubt.
+ */
+export function assertProcessChange(
+  kpi: Pick<KpiDefinition, 'id' | 'metric' | 'period'>,
+  change: string,
+): void {
+  const period = kpiPeriod(kpi);
+  if (period !== 'week' && periodOfLabel(change) === 'week')
+    throw new AppError(
+      'validation_failed',
+      `${change} is a week, but ${kpi.id} is kept per ${period}: give the ${period} or the date the process changed`,
+      { kpi: kpi.id, change, period },
+    );
+}
+
+/** Checks every recorded process change of a KPI (see assertProcessChange). */
+export function assertProcessChanges(
+  kpi: Pick<KpiDefinition, 'id' | 'metric' | 'period' | 'processChanges'>,
+): void {
+  for (const c of kpi.processChanges ?? []) assertProcessChange(kpi, c);
 }

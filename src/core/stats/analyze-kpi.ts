@@ -7,12 +7,14 @@ import { AppError } from '../../errors.ts';
 import type { PreparedData } from '../compute.ts';
 import {
   assertKpiFilter,
+  assertProcessChanges,
   isKpiMetric,
   type KpiDefinition,
   kpiPeriod,
   kpiPoolKind,
   kpiScale,
 } from '../kpis/kpi-definition.ts';
+import { assertManualLabels } from '../kpis/manual-values.ts';
 import { AssistantTime } from '../time/assistant-time.ts';
 import type { Period } from '../time/calendar.ts';
 import { backtestMAE, forecastBucket, type WeightedValue } from './forecast.ts';
@@ -91,6 +93,7 @@ export function analyzeKpiDetail(data: PreparedData, kpi: KpiDefinition, asOf: n
   if (!isKpiMetric(kpi.metric))
     throw new AppError('validation_failed', `Unknown metric ${String(kpi.metric)}`, { kpi: kpi.id });
   assertKpiFilter(kpi);
+  assertProcessChanges(kpi);
   const def = data.assistants.get(kpi.assistant);
   if (!def)
     throw new AppError('unknown_assistant', `unknown assistant ${kpi.assistant}`, {
@@ -155,6 +158,8 @@ export function analyzeKpis(data: PreparedData, kpis: readonly KpiDefinition[], 
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
     .map((k) => {
       try {
+        // The analyze input is checked whole: a manual value of another period is an input error.
+        assertManualLabels(rows, k);
         return analyzeKpi(shared, k, asOf);
       } catch (err) {
         // Name the KPI, so a caller can say which one of the list is wrong.
