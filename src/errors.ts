@@ -11,6 +11,7 @@ export const ERROR_STATUS = {
   unauthenticated: 401,
   invalid_credentials: 401,
   forbidden: 403,
+  pulse_self_only: 403,
   not_found: 404,
   method_not_allowed: 405,
   conflict: 409,

@@ -67,7 +67,6 @@ const LINES = [
     excluded: 'tool outage',
   },
 ];
-const NDJSON = `${LINES.map((l) => JSON.stringify(l)).join('\n')}\n`;
 const READS = [
   'metrics?asOf=2026-11-20T00:00:00Z',
   'metrics?period=month&asOf=2026-12-01T00:00:00Z',
@@ -89,9 +88,15 @@ async function answers(t: TestServer, team: Team, token: string): Promise<unknow
 async function seed(t: TestServer): Promise<Team> {
   const team = await makeTeam(t, 'archive');
   const owner = team.owner.token;
-  expect(
-    (await call(t, 'POST', `/api/v1/workspaces/${team.ws}/events`, { token: owner, body: NDJSON })).status,
-  ).toBe(200);
+  // SPEC §11: only the assistant writes their pulse answers; the owner sends everything else.
+  const [pulses, rest] = [LINES.filter((l) => l.type === 'pulse'), LINES.filter((l) => l.type !== 'pulse')];
+  const send = (token: string, lines: object[]) =>
+    call(t, 'POST', `/api/v1/workspaces/${team.ws}/events`, {
+      token,
+      body: `${lines.map((l) => JSON.stringify(l)).join('\n')}\n`,
+    });
+  expect((await send(owner, rest)).status).toBe(200);
+  expect((await send(team.members.assistant.token, pulses)).status).toBe(200);
   await call(t, 'PUT', `/api/v1/workspaces/${team.ws}/clients/acme`, {
     token: owner,
     json: { name: 'Acme' },

@@ -41,7 +41,13 @@ const EVENTS: TandemEvent[] = [
   { type: 'rating', id: 'Q1', assistant: 'a1', ratedAt: '2026-11-18T10:00:00Z', score: 4, client: 'acme' },
   { type: 'pulse', id: 'P1', assistant: 'a1', week: '2026-W47', score: 2, comment: 'tired', shared: false },
 ];
-const NDJSON = `${[{ type: 'assistant', ...A1 }, ...EVENTS].map((e) => JSON.stringify(e)).join('\n')}\n`;
+// SPEC §11: only the assistant writes their pulse answers, so the owner sends everything else.
+const NDJSON = `${[{ type: 'assistant', ...A1 }, ...EVENTS.filter((e) => e.type !== 'pulse')]
+  .map((e) => JSON.stringify(e))
+  .join('\n')}\n`;
+const PULSES = `${EVENTS.filter((e) => e.type === 'pulse')
+  .map((e) => JSON.stringify(e))
+  .join('\n')}\n`;
 const AS_OF = '2026-11-23T00:00:00Z';
 
 describe.each(STORE_KINDS)('ingest and metrics on %s', (kind) => {
@@ -57,9 +63,11 @@ describe.each(STORE_KINDS)('ingest and metrics on %s', (kind) => {
     const path = `/api/v1/workspaces/${team.ws}/events`;
     const res = await call(t, 'POST', path, { token: team.owner.token, body: NDJSON });
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ inserted: 5, updated: 0, unchanged: 0 });
+    expect(await res.json()).toEqual({ inserted: 4, updated: 0, unchanged: 0 });
     const again = await call(t, 'POST', path, { token: team.owner.token, body: NDJSON });
-    expect(await again.json()).toEqual({ inserted: 0, updated: 0, unchanged: 5 });
+    expect(await again.json()).toEqual({ inserted: 0, updated: 0, unchanged: 4 });
+    const own = await call(t, 'POST', path, { token: team.members.assistant.token, body: PULSES });
+    expect(await own.json()).toEqual({ inserted: 1, updated: 0, unchanged: 0 });
   });
 
   it('treats an instant written in another offset as unchanged and a real change as updated', async () => {

@@ -64,3 +64,33 @@ export async function upsertEvents(
   }
   return counts;
 }
+
+/**
+ * The index of the first row whose storage key (SPEC §3) is already held by a stored event of an
+ * assistant outside `allowed`, or -1. A scoped writer must not overwrite — or move into their
+ * scope — an event they may not change; one query per batch keeps the ingest set-based.
+ */
+export async function firstKeyHeldOutside(
+  db: Db | Tx,
+  workspaceId: string,
+  rows: readonly EventColumns[],
+  allowed: readonly string[],
+): Promise<number> {
+  const allowedJson = JSON.stringify(allowed);
+  for (let i = 0; i < rows.length; i += UPSERT_BATCH) {
+    const payload = JSON.stringify(
+      rows.slice(i, i + UPSERT_BATCH).map((r, n) => ({ n, y: r.type, k: r.key })),
+    );
+    const hit = await queryRows<{ n: number }>(
+      db,
+      sql`
+      select t.n from jsonb_to_recordset(${payload}::jsonb) as t(n int, y text, k text)
+      join events e on e.workspace_id = ${workspaceId} and e.type = t.y and e.key = t.k
+      where e.assistant_id not in (select jsonb_array_elements_text(${allowedJson}::jsonb))
+      order by t.n limit 1`,
+    );
+    const first = hit[0];
+    if (first) return i + Number(first.n);
+  }
+  return -1;
+}

@@ -10,7 +10,7 @@ import { forEachLine, LineError } from '#core/events/ndjson-lines';
 import { validateAssistant, validateEvent } from '#core/events/validate-event';
 import type { Tx } from '#db/client';
 import { type EventColumns, eventColumns, nulPath } from '#db/queries/event-row';
-import { type UpsertCounts, upsertEvents } from '#db/queries/upsert-events';
+import { firstKeyHeldOutside, type UpsertCounts, upsertEvents } from '#db/queries/upsert-events';
 import { assistants } from '#db/schema/assistants';
 import { AppError } from '#src/errors';
 import { assistantColumns } from '../assistants/assistant-record.ts';
@@ -98,6 +98,14 @@ export async function ingestEvents(
   const used = new Map<string, number>();
   for (const { cols, line } of parsed.events.values()) {
     if (!used.has(cols.assistantId)) used.set(cols.assistantId, line);
+    // SPEC §11: a pulse is the assistant's own answer. Refusing anyone else's pulse lines outright
+    // means an ingest can neither overwrite a private answer nor probe for one (unchanged/updated).
+    if (cols.type === 'pulse' && cols.assistantId !== actor.assistantId)
+      throw new AppError(
+        'pulse_self_only',
+        `line ${line}: assistant: only the assistant writes their own pulse answers`,
+        { line, field: 'assistant' },
+      );
   }
   return deps.db.transaction(async (tx) => {
     const ids = [...used.keys()].filter((id) => !parsed.assistants.has(id));
@@ -146,11 +154,19 @@ export async function ingestEvents(
           },
         });
     }
-    const counts = await upsertEvents(
-      tx,
-      ws,
-      [...parsed.events.values()].map((e) => e.cols),
-    );
+    const rows = [...parsed.events.values()];
+    const cols = rows.map((e) => e.cols);
+    if (opts.scope !== 'all') {
+      const held = await firstKeyHeldOutside(tx, ws, cols, opts.scope);
+      const hit = rows[held];
+      if (hit)
+        throw new AppError(
+          'conflict',
+          `line ${hit.line}: ${hit.cols.type} ${hit.cols.id} has the key of a stored event you may not change`,
+          { line: hit.line },
+        );
+    }
+    const counts = await upsertEvents(tx, ws, cols);
     const result = { ...counts, assistants: defs.length };
     if (counts.inserted + counts.updated + defs.length > 0) await bumpDataVersion(tx, ws);
     await writeAudit(tx, {

@@ -26,8 +26,11 @@ export interface StoredEvent {
   updatedAt: Date;
 }
 
-/** Rows the viewer may see: in scope, and no one else's private pulse. */
-function visibility(ws: string, scope: AssistantScope, self: string | null): SQL[] {
+/**
+ * Rows the caller may see: in scope, and no one else's private pulse (SPEC §11). Every write looks
+ * events up through this same rule, so a hidden row answers 404 to changes as it does to reads.
+ */
+export function visibility(ws: string, scope: AssistantScope, self: string | null): SQL[] {
   const where: SQL[] = [eq(events.workspaceId, ws)];
   if (scope !== 'all') where.push(inArray(events.assistantId, [...scope]));
   const priv =

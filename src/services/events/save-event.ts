@@ -2,6 +2,8 @@
  * Creating, replacing, deleting and excluding single events. Each validates with the §3 validator
  * (unknown fields rejected), checks the assistant exists and is in the caller's scope, and writes
  * its audit entry in the same transaction. Marking an event excluded keeps it on record (SPEC §3).
+ * A stored event is looked up through the read visibility rule, so a private pulse answer is 404 to
+ * everyone but its assistant (SPEC §11), and only that assistant writes their pulses.
  */
 
 import { and, eq } from 'drizzle-orm';
@@ -17,16 +19,31 @@ import { writeAudit } from '../audit.ts';
 import { bumpDataVersion } from '../metrics/data-version.ts';
 import { type Actor, type AssistantScope, inScope, type ServiceDeps } from '../service-context.ts';
 import { auditedEvent, eventTarget } from './event-audit.ts';
+import { visibility } from './list-events.ts';
+
+function invalid(field: string, reason: string): AppError {
+  return new AppError('validation_failed', `${field}: ${reason}`, {
+    field,
+    issues: [{ path: `body.${field}`, message: reason }],
+  });
+}
 
 function validated(body: unknown): TandemEvent {
   const copy = typeof body === 'object' && body !== null ? { ...(body as Record<string, unknown>) } : body;
   const nul = nulPath(copy);
-  if (nul)
-    throw new AppError('validation_failed', `${nul}: contains a NUL character (U+0000)`, { field: nul });
+  if (nul) throw invalid(nul, 'contains a NUL character (U+0000)');
   const v = validateEvent(copy);
-  if (!v.ok)
-    throw new AppError('validation_failed', `${v.error.field}: ${v.error.reason}`, { field: v.error.field });
+  if (!v.ok) throw invalid(v.error.field, v.error.reason);
   return v.value;
+}
+
+/**
+ * A pulse is the assistant's own well-being answer (SPEC §11): only they give, change or remove it.
+ * Refusing everyone else before any lookup also means no answer reveals whether one is stored.
+ */
+export function assertOwnPulse(actor: Actor, e: Pick<TandemEvent, 'type' | 'assistant'>): void {
+  if (e.type === 'pulse' && e.assistant !== actor.assistantId)
+    throw new AppError('pulse_self_only', 'Only the assistant writes their own pulse answers');
 }
 
 async function assertAssistant(tx: Tx, ws: string, scope: AssistantScope, id: string): Promise<void> {
@@ -38,13 +55,40 @@ async function assertAssistant(tx: Tx, ws: string, scope: AssistantScope, id: st
   if (!a[0]) throw new AppError('unknown_assistant', `unknown assistant ${id}`, { field: 'assistant' });
 }
 
-async function stored(tx: Tx, ws: string, type: EventType, id: string): Promise<TandemEvent | null> {
+/** The stored event as the caller may see it (in scope, no one else's private pulse), else 404. */
+async function visibleStored(
+  tx: Tx,
+  actor: Actor,
+  scope: AssistantScope,
+  type: EventType,
+  id: string,
+): Promise<TandemEvent> {
+  const rows =
+    scope !== 'all' && scope.length === 0
+      ? []
+      : await tx
+          .select({ data: events.data })
+          .from(events)
+          .where(
+            and(
+              ...visibility(actor.workspaceId, scope, actor.assistantId),
+              eq(events.type, type),
+              eq(events.id, id),
+            ),
+          )
+          .limit(1);
+  const found = rows[0]?.data;
+  if (!found) throw new AppError('not_found', `No ${type} event ${id}`);
+  return found;
+}
+
+async function idTaken(tx: Tx, ws: string, type: EventType, id: string): Promise<boolean> {
   const rows = await tx
-    .select({ data: events.data })
+    .select({ id: events.id })
     .from(events)
     .where(and(eq(events.workspaceId, ws), eq(events.type, type), eq(events.id, id)))
     .limit(1);
-  return rows[0]?.data ?? null;
+  return rows.length > 0;
 }
 
 /** Stores a new event; 409 when its type and id (or source/externalId) are taken. */
@@ -55,9 +99,10 @@ export async function createEvent(
   body: unknown,
 ): Promise<TandemEvent> {
   const e = validated(body);
+  assertOwnPulse(actor, e);
   return deps.db.transaction(async (tx) => {
     await assertAssistant(tx, actor.workspaceId, scope, e.assistant);
-    if (await stored(tx, actor.workspaceId, e.type, e.id))
+    if (await idTaken(tx, actor.workspaceId, e.type, e.id))
       throw new AppError('already_exists', `A ${e.type} event ${e.id} already exists`);
     const counts = await upsertEvents(tx, actor.workspaceId, [eventColumns(e)]);
     if (counts.inserted !== 1)
@@ -92,14 +137,20 @@ export async function replaceEvent(
       field: 'id',
     });
   return deps.db.transaction(async (tx) => {
-    const before = await stored(tx, actor.workspaceId, type, id);
-    if (!before || !inScope(scope, before.assistant))
-      throw new AppError('not_found', `No ${type} event ${id}`);
+    const before = await visibleStored(tx, actor, scope, type, id);
+    assertOwnPulse(actor, before);
+    assertOwnPulse(actor, e);
     await assertAssistant(tx, actor.workspaceId, scope, e.assistant);
     await tx
       .delete(events)
       .where(and(eq(events.workspaceId, actor.workspaceId), eq(events.type, type), eq(events.id, id)));
-    await upsertEvents(tx, actor.workspaceId, [eventColumns(e)]);
+    // A new source/externalId naming another stored event must not overwrite that one.
+    const counts = await upsertEvents(tx, actor.workspaceId, [eventColumns(e)]);
+    if (counts.inserted !== 1)
+      throw new AppError(
+        'already_exists',
+        `A ${e.type} event with that source and externalId already exists`,
+      );
     await bumpDataVersion(tx, actor.workspaceId);
     await writeAudit(tx, {
       workspaceId: actor.workspaceId,
@@ -121,9 +172,8 @@ export async function deleteEvent(
   id: string,
 ): Promise<void> {
   await deps.db.transaction(async (tx) => {
-    const before = await stored(tx, actor.workspaceId, type, id);
-    if (!before || !inScope(scope, before.assistant))
-      throw new AppError('not_found', `No ${type} event ${id}`);
+    const before = await visibleStored(tx, actor, scope, type, id);
+    assertOwnPulse(actor, before);
     await tx
       .delete(events)
       .where(and(eq(events.workspaceId, actor.workspaceId), eq(events.type, type), eq(events.id, id)));
@@ -148,9 +198,7 @@ export async function setExclusion(
   reason: string | null,
 ): Promise<TandemEvent> {
   return deps.db.transaction(async (tx) => {
-    const before = await stored(tx, actor.workspaceId, type, id);
-    if (!before || !inScope(scope, before.assistant))
-      throw new AppError('not_found', `No ${type} event ${id}`);
+    const before = await visibleStored(tx, actor, scope, type, id);
     const after = { ...before } as TandemEvent;
     if (reason === null) delete after.excluded;
     else after.excluded = reason;
