@@ -83,10 +83,28 @@ export class ImportContext {
    * assistant it maps to through another identity (a Slack user through their e-mail).
    */
   identity(kind: IdentityKind, id: string, name?: string, via?: string): string | undefined {
+    return this.track(kind, id, name, via, 1);
+  }
+
+  /**
+   * Lists an identity the export names (a board member, a `users.json` user) as seen without
+   * counting a record for it, so it can be mapped before it has records (issue 5 §3).
+   */
+  register(kind: IdentityKind, id: string, name?: string, via?: string): string | undefined {
+    return this.track(kind, id, name, via, 0);
+  }
+
+  private track(
+    kind: IdentityKind,
+    id: string,
+    name: string | undefined,
+    via: string | undefined,
+    records: number,
+  ): string | undefined {
     // Large files name the same few identities on every row: remember them by the raw id.
     const fast = this.rawSeen.get(kind)?.get(id);
     if (fast) {
-      fast.seen.count++;
+      fast.seen.count += records;
       if (name && !fast.seen.name) fast.seen.name = name;
       return fast.mapped;
     }
@@ -99,7 +117,7 @@ export class ImportContext {
       this.seen.set(key, s);
     }
     if (name && !s.name) s.name = name;
-    s.count++;
+    s.count += records;
     let perKind = this.rawSeen.get(kind);
     if (!perKind) {
       perKind = new Map();

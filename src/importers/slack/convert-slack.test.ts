@@ -148,62 +148,180 @@ interface RawMessage {
   subtype?: string;
   text?: string;
   ts: string;
+  thread_ts?: string;
+}
+
+interface RawUser {
+  id: string;
+  is_bot?: boolean;
+  is_app_user?: boolean;
+}
+
+/** What the tests expect from an export, worked out by `expectedOf` below. */
+interface Expected {
+  requests: { externalId: string; assistant: string; receivedAt: string; firstResponseAt?: string }[];
+  /** Slack user → records naming them (messages written, plus messages mentioning them). */
+  identities: Map<string, number>;
+  /** Every user id the export names, for an identities map of each user to themselves. */
+  everyone: Set<string>;
+}
+
+const isoOfTs = (ts: string) =>
+  new Date(Number(ts.split('.')[0]) * 1000 + Number((ts.split('.')[1] ?? '').padEnd(3, '0').slice(0, 3)))
+    .toISOString()
+    .replace('.000Z', 'Z');
+
+/**
+ * The tests' own reading of an export, with every user mapped to an assistant of their own. A
+ * person message has a `user` and no subtype, or a file share, thread broadcast, /me message or
+ * file comment. In each channel folder, in `ts` order: a person message first answers any request
+ * waiting for its author, then opens one for each user it mentions (`<@U…>`, not its author) who
+ * has none waiting in that channel; the request's answer is its target's next person message
+ * there. This is the SPEC §10 rule for top-level messages; the test checks that no export with a
+ * mention has thread replies or DMs, where the rule has more to it.
+ */
+function expectedOf(files: Map<string, unknown>): Expected {
+  const channelIds = new Map<string, string>();
+  const users: RawUser[] = [];
+  for (const [name, v] of files) {
+    if (/(^|\/)channels\.json$/.test(name))
+      for (const c of v as { id: string; name: string }[]) channelIds.set(c.name, c.id);
+    if (/(^|\/)users\.json$/.test(name)) users.push(...(v as RawUser[]));
+  }
+  const identities = new Map<string, number>();
+  for (const u of users) if (!u.is_bot && !u.is_app_user && u.id !== 'USLACKBOT') identities.set(u.id, 0);
+  const everyone = new Set(users.map((u) => u.id));
+  const bump = (u: string) => identities.set(u, (identities.get(u) ?? 0) + 1);
+  const byChannel = new Map<string, RawMessage[]>();
+  for (const [name, v] of files) {
+    const m = /([^/]+)\/\d{4}-\d{2}-\d{2}\.json$/.exec(name);
+    if (!m) continue;
+    const list = byChannel.get(m[1] as string) ?? [];
+    list.push(...(v as RawMessage[]));
+    byChannel.set(m[1] as string, list);
+  }
+  const person = new Set([undefined, 'file_share', 'thread_broadcast', 'me_message', 'file_comment']);
+  const requests: Expected['requests'] = [];
+  for (const [folder, all] of byChannel) {
+    const msgs = all.filter((m) => person.has(m.subtype) && m.user).sort((a, b) => (a.ts < b.ts ? -1 : 1));
+    const waiting = new Map<string, Expected['requests'][number]>();
+    for (const m of msgs) {
+      const author = m.user as string;
+      everyone.add(author);
+      bump(author);
+      const r = waiting.get(author);
+      if (r) {
+        r.firstResponseAt = isoOfTs(m.ts);
+        waiting.delete(author);
+      }
+      const targets = new Set([...(m.text ?? '').matchAll(/<@([UW][A-Z0-9]+)/g)].map((x) => x[1] as string));
+      targets.delete(author);
+      if (targets.size > 0) {
+        expect(m.thread_ts === undefined || m.thread_ts === m.ts, `${folder} ${m.ts}`).toBe(true);
+        expect(folder.startsWith('D'), folder).toBe(false);
+      }
+      for (const t of targets) {
+        everyone.add(t);
+        bump(t);
+        if (waiting.has(t)) continue;
+        const req = {
+          externalId: `${channelIds.get(folder) ?? folder}/${m.ts}/${t}`,
+          assistant: t,
+          receivedAt: isoOfTs(m.ts),
+        };
+        waiting.set(t, req);
+        requests.push(req);
+      }
+    }
+  }
+  return { requests, identities, everyone };
+}
+
+/** An instant as Chicago's wall clock with its offset, by Intl (not by the importers' zone code). */
+function inChicago(iso: string): string {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone: 'America/Chicago',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hourCycle: 'h23',
+    timeZoneName: 'longOffset',
+  }).formatToParts(new Date(iso));
+  const p = (t: string) => parts.find((x) => x.type === t)?.value ?? '';
+  return `${p('year')}-${p('month')}-${p('day')}T${p('hour')}:${p('minute')}:${p('second')}${p('timeZoneName').replace('GMT', '')}`;
 }
 
 describeRealFixtures('convertSlack on real exports', () => {
-  it('derives from the 2016 community export only requests that a message mentioning the target opened', async () => {
-    const buf = readRealFixture('slack', 'houstondatavis_slack-export_2016.zip');
-    const files = await unzipJson(buf);
-    const users = files.get('users.json') as { id: string }[];
-    // Every member mapped to an assistant of their own.
-    const identities = Object.fromEntries(users.map((u) => [`slack:${u.id}`, u.id]));
-    // Counted from the files: messages a person wrote (no subtype, or a file share, thread
-    // broadcast or /me message) that mention someone else.
-    const person = new Set([undefined, 'file_share', 'thread_broadcast', 'me_message', 'file_comment']);
-    const mentions = new Set<string>();
-    for (const [name, v] of files) {
-      if (!/\/\d{4}-\d{2}-\d{2}\.json$/.test(name)) continue;
-      for (const m of v as RawMessage[]) {
-        if (!person.has(m.subtype) || !m.user) continue;
-        for (const [, target] of (m.text ?? '').matchAll(/<@(U[A-Z0-9]+)/g))
-          if (target !== m.user)
-            mentions.add(
-              `${new Date(Number(m.ts.split('.')[0]) * 1000).toISOString().replace('.000Z', 'Z')}|${target}`,
-            );
-      }
-    }
-    const { events, report } = await convertExport('slack', buf, { identities });
-    expect(report.counts.request ?? 0).toBeGreaterThan(0);
-    expect(report.counts.request ?? 0).toBeLessThanOrEqual(mentions.size);
-    for (const e of events) {
-      if (e.type !== 'request') continue;
-      const target = e.externalId?.split('/')[2];
-      expect(mentions.has(`${e.receivedAt}|${target}`), `${e.externalId} ${e.receivedAt}`).toBe(true);
-      expect(e.assistant).toBe(target);
-    }
-  });
-
   for (const file of realFixtureFiles('slack', '.zip')) {
-    it(`converts ${file}`, async () => {
-      const { report } = await convertExport('slack', readRealFixture('slack', file), {
-        assistant: 'va',
-        identities: { 'slack:U0BMQB6JE': 'va' },
-      });
-      expect(report.format).toBe('slack');
-      // Every request came from a message: never more requests than person messages.
-      expect(report.events).toBeGreaterThanOrEqual(0);
+    it(`converts ${file}: exactly the requests and identities worked out from the files`, async () => {
+      const buf = readRealFixture('slack', file);
+      const exp = expectedOf(await unzipJson(buf));
+      const identities = Object.fromEntries([...exp.everyone].map((u) => [`slack:${u}`, u]));
+      const { events, report } = await convertExport('slack', buf, { identities });
+      expect(report.skippedTotal).toBe(0);
+      expect(report.counts).toEqual(exp.requests.length > 0 ? { request: exp.requests.length } : {});
+      const got = events.map((e) => ({
+        externalId: e.externalId,
+        assistant: e.assistant,
+        receivedAt: e.type === 'request' ? e.receivedAt : '',
+        ...(e.type === 'request' && e.firstResponseAt ? { firstResponseAt: e.firstResponseAt } : {}),
+      }));
+      const byId = (a: { externalId?: string }, b: { externalId?: string }) =>
+        (a.externalId ?? '') < (b.externalId ?? '') ? -1 : 1;
+      expect(got.sort(byId)).toEqual([...exp.requests].sort(byId));
+      expect(new Map(report.identities.map((i) => [i.id, i.count]))).toEqual(exp.identities);
     });
   }
 
-  it('reads the unzipped metadata folder: users.json names every identity', async () => {
+  it('checks three requests of the 2016 community export field by field', async () => {
+    const buf = readRealFixture('slack', 'houstondatavis_slack-export_2016.zip');
+    const files = await unzipJson(buf);
+    const exp = expectedOf(files);
+    const users = files.get('users.json') as { id: string; profile: { real_name?: string } }[];
+    const identities = Object.fromEntries([...exp.everyone].map((u) => [`slack:${u}`, u]));
+    const { events } = await convertExport('slack', buf, { identities, timezone: 'America/Chicago' });
+    // The first, an answered one and the last request the rule gives.
+    const answered = exp.requests.find((r) => r.firstResponseAt !== undefined);
+    for (const r of [exp.requests[0], answered, exp.requests[exp.requests.length - 1]]) {
+      if (!r) throw new Error('the export should give requests');
+      const [channel, ts, target] = r.externalId.split('/') as [string, string, string];
+      const e = events.find((x) => x.externalId === r.externalId);
+      const author = [...files]
+        .filter(([n]) => /\d{4}-\d{2}-\d{2}\.json$/.test(n))
+        .flatMap(([, v]) => v as RawMessage[])
+        .find((m) => m.ts === ts && (m.text ?? '').includes(`<@${target}`))?.user;
+      expect(e).toEqual({
+        type: 'request',
+        id: `slack:${r.externalId}`,
+        source: 'slack',
+        externalId: r.externalId,
+        assistant: target,
+        channel: 'slack',
+        threadKey: `${channel}/${ts}`,
+        from: users.find((u) => u.id === author)?.profile.real_name,
+        receivedAt: inChicago(r.receivedAt),
+        ...(r.firstResponseAt ? { firstResponseAt: inChicago(r.firstResponseAt) } : {}),
+      });
+    }
+  });
+
+  it('reads the unzipped metadata folder: every person in users.json is an identity seen', async () => {
     const dir = realFixture('slack', 'slackdump_export_metadata');
     const files = readdirSync(dir).map((name) => ({ name, bytes: readFileSync(`${dir}/${name}`) }));
-    const users = JSON.parse(readFileSync(`${dir}/users.json`, 'utf8')) as { id: string }[];
+    const users = JSON.parse(readFileSync(`${dir}/users.json`, 'utf8')) as RawUser[];
     const { report } = await convertExport('slack', { kind: 'files', files }, { assistant: 'va' });
-    // No message folders: no events, no skips.
+    // No message folders: no events, no skips; every user but bots and Slackbot, with no records.
     expect(report.events).toBe(0);
     expect(report.skippedTotal).toBe(0);
-    expect(users.length).toBeGreaterThan(0);
+    const people = users.filter((u) => !u.is_bot && !u.is_app_user && u.id !== 'USLACKBOT').map((u) => u.id);
+    expect(people.length).toBeGreaterThan(0);
+    expect(report.identities.map((i) => [i.kind, i.id, i.count])).toEqual(
+      people.sort().map((id) => ['slack', id, 0]),
+    );
+    expect(report.unmappedIdentities).toHaveLength(people.length);
   });
 
   it('answers the Harry Potter mention in the test archive with Hamza’s next message', async () => {

@@ -13,6 +13,8 @@ import type { ExportFiles } from '../import-types.ts';
 interface SlackUser {
   name: string;
   email?: string;
+  /** A bot, an app or Slackbot. */
+  bot: boolean;
 }
 
 interface Msg {
@@ -71,7 +73,8 @@ export function convertSlack(input: ExportFiles, ctx: ImportContext): void {
       str(u, 'name') ||
       id;
     const email = profile ? str(profile, 'email') : undefined;
-    users.set(id, { name, ...(email ? { email } : {}) });
+    const bot = u.is_bot === true || u.is_app_user === true || id === 'USLACKBOT';
+    users.set(id, { name, bot, ...(email ? { email } : {}) });
   }
   // Folder name → conversation id and, for DMs, members.
   const conversations = new Map<string, { id: string; dmMembers?: string[] }>();
@@ -102,6 +105,10 @@ export function convertSlack(input: ExportFiles, ctx: ImportContext): void {
     const email = users.get(user)?.email;
     ctx.identity('slack', user, users.get(user)?.name, email ? ctx.mapped('email', email) : undefined);
   };
+  // Every person users.json names is listed, with or without messages, so they can be mapped
+  // (issue 5 §3); bots and Slackbot never open or answer a request.
+  for (const [id, u] of users)
+    if (!u.bot) ctx.register('slack', id, u.name, u.email ? ctx.mapped('email', u.email) : undefined);
   if (!ctx.hasMappingsOf('slack') && !ctx.hasMappingsOf('email'))
     ctx.note(
       'no Slack user is mapped to an assistant, so no request can be derived: map them with --identities',
