@@ -11,7 +11,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { GENERATED_AS_OF, writeGeneratedFile } from './generate-events.ts';
+import { GENERATED_AS_OF, GENERATOR_VERSION, writeGeneratedFile } from './generate-events.ts';
 
 function option(name: string): string | undefined {
   const at = process.argv.indexOf(name);
@@ -63,7 +63,7 @@ const median = (xs: number[]): number => {
 const results: Array<{ n: number; parseMs: number; computeMs: number }> = [];
 console.log(`machine load average ${loadavg()[0]?.toFixed(2)} on ${cpus().length} cores`);
 for (const n of sizes) {
-  const file = join(dir, `events-${n}.ndjson`);
+  const file = join(dir, `events-${n}-v${GENERATOR_VERSION}.ndjson`);
   if (!existsSync(file)) {
     const bytes = await writeGeneratedFile(file, n);
     console.log(`generated ${n.toLocaleString('en')} events (${(bytes / 1e6).toFixed(0)} MB) → ${file}`);

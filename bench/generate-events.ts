@@ -1,6 +1,8 @@
 /**
- * Seeded generator of realistic §3 events for benchmarks: every event type, several zones and
- * schedules (split shifts, a night shift, a zone move in history), two years of data.
+ * Seeded generator of realistic §3 events for benchmarks: all eleven event types, several zones
+ * and schedules (split shifts, a night shift, a zone move in history), two years of data, and
+ * about 2 % of lines restating an earlier event of the same type and id (a later line replaces
+ * the earlier one, SPEC §12), as a re-exported or updated record does.
  */
 import { createWriteStream } from 'node:fs';
 
@@ -63,6 +65,7 @@ const SCHEDULES: Array<Record<string, Array<[string, string]>>> = [
 const CATEGORIES = ['follow-up', 'campaign', 'admin', 'research', 'scheduling'];
 const CHANNELS = ['email', 'slack', 'teams', 'ticket', 'other'];
 const CLIENTS = ['acme', 'globex', 'initech'];
+const MANUAL_KPIS = ['kpi-inbox-zero', 'kpi-handoffs', 'kpi-client-calls'];
 
 const START = Date.UTC(2024, 10, 25);
 const SPAN = 2 * 365 * 86_400_000;
@@ -73,6 +76,28 @@ function iso(ms: number): string {
 
 /** The as-of instant the generated data is read at (just after its last event). */
 export const GENERATED_AS_OF = iso(START + SPAN + 7 * 86_400_000);
+
+/** Changes whenever the generated lines change, so cached benchmark files are not reused. */
+export const GENERATOR_VERSION = 2;
+
+/** How often an event restates an earlier one of its type (same id); the kept ids per type. */
+const RESTATE = 0.02;
+const RECENT = 1000;
+
+/** The event type of a uniform draw `x`, in the proportions of a typical workspace. */
+function typeOf(x: number): string {
+  if (x < 0.4) return 'task';
+  if (x < 0.65) return 'request';
+  if (x < 0.73) return 'rating';
+  if (x < 0.78) return 'proactive';
+  if (x < 0.81) return 'docReview';
+  if (x < 0.82) return 'goal';
+  if (x < 0.86) return 'survey';
+  if (x < 0.97) return 'timeEntry';
+  if (x < 0.98) return 'pulse';
+  if (x < 0.99) return 'dayOff';
+  return 'manualValue';
+}
 
 /** Yields NDJSON lines: assistants first, then `count` events. */
 export function* generateLines(count: number, seed = 42): Generator<string> {
@@ -92,14 +117,28 @@ export function* generateLines(count: number, seed = 42): Generator<string> {
     if (i % 5 === 1) a.exceptions = { '2025-12-31': [['09:00', '12:00']] };
     yield JSON.stringify(a);
   }
+  // Recent ids per type with their assistant: a restatement keeps both (it is the same event).
+  const recent = new Map<string, Array<[string, string]>>();
   for (let n = 0; n < count; n++) {
-    const assistant = `a${Math.floor(r() * assistants)}`;
+    let assistant = `a${Math.floor(r() * assistants)}`;
     const t = START + Math.floor(r() * SPAN);
-    const id = `e${n}`;
+    let id = `e${n}`;
     const client = r() < 0.5 ? pick(CLIENTS) : undefined;
-    const x = r();
+    const type = typeOf(r());
+    let kept = recent.get(type);
+    if (kept === undefined) {
+      kept = [];
+      recent.set(type, kept);
+    }
+    if (kept.length > 0 && r() < RESTATE) {
+      [id, assistant] = kept[Math.floor(r() * kept.length)] as [string, string];
+    } else if (kept.length < RECENT) {
+      kept.push([id, assistant]);
+    } else {
+      kept[n % RECENT] = [id, assistant];
+    }
     let e: Record<string, unknown>;
-    if (x < 0.4) {
+    if (type === 'task') {
       const dueMs = t + Math.floor(r() * 5 * 86_400_000);
       const dated = r() < 0.5;
       const doneMs = r() < 0.85 ? dueMs - 86_400_000 + Math.floor(r() * 2 * 86_400_000) : undefined;
@@ -117,7 +156,7 @@ export function* generateLines(count: number, seed = 42): Generator<string> {
         selfInitiated: r() < 0.1,
         priority: r() < 0.3,
       };
-    } else if (x < 0.65) {
+    } else if (type === 'request') {
       const answered = r() < 0.9;
       e = {
         type: 'request',
@@ -129,7 +168,7 @@ export function* generateLines(count: number, seed = 42): Generator<string> {
         receivedAt: iso(t),
         ...(answered ? { firstResponseAt: iso(t + Math.floor(r() * 20 * 3_600_000)) } : {}),
       };
-    } else if (x < 0.73) {
+    } else if (type === 'rating') {
       e =
         r() < 0.5
           ? { type: 'rating', id, assistant, ratedAt: iso(t), score: 1 + Math.floor(r() * 5) }
@@ -144,9 +183,9 @@ export function* generateLines(count: number, seed = 42): Generator<string> {
                 communication: 1 + Math.floor(r() * 5),
               },
             };
-    } else if (x < 0.78) {
+    } else if (type === 'proactive') {
       e = { type: 'proactive', id, assistant, occurredAt: iso(t), description: 'Suggested a better process' };
-    } else if (x < 0.81) {
+    } else if (type === 'docReview') {
       e = {
         type: 'docReview',
         id,
@@ -156,7 +195,7 @@ export function* generateLines(count: number, seed = 42): Generator<string> {
         clarity: 1 + Math.floor(r() * 5),
         completeness: 1 + Math.floor(r() * 5),
       };
-    } else if (x < 0.82) {
+    } else if (type === 'goal') {
       const d = new Date(t);
       e = {
         type: 'goal',
@@ -166,7 +205,7 @@ export function* generateLines(count: number, seed = 42): Generator<string> {
         title: 'Goal',
         status: pick(['open', 'met', 'partially_met', 'not_met']),
       };
-    } else if (x < 0.86) {
+    } else if (type === 'survey') {
       e = {
         type: 'survey',
         id,
@@ -175,7 +214,7 @@ export function* generateLines(count: number, seed = 42): Generator<string> {
         score: 1 + Math.floor(r() * 5),
         comment: 'Thanks',
       };
-    } else if (x < 0.98) {
+    } else if (type === 'timeEntry') {
       e = {
         type: 'timeEntry',
         id,
@@ -186,7 +225,7 @@ export function* generateLines(count: number, seed = 42): Generator<string> {
         tags: [],
         priority: r() < 0.4,
       };
-    } else if (x < 0.99) {
+    } else if (type === 'pulse') {
       e = {
         type: 'pulse',
         id,
@@ -195,8 +234,27 @@ export function* generateLines(count: number, seed = 42): Generator<string> {
         score: 1 + Math.floor(r() * 5),
         shared: r() < 0.5,
       };
-    } else {
+    } else if (type === 'dayOff') {
       e = { type: 'dayOff', id, assistant, date: iso(t).slice(0, 10), reason: 'leave' };
+    } else {
+      // A manual KPI's value for a week, month or quarter (SPEC §3, §4 "manual").
+      const d = new Date(t);
+      const y = d.getUTCFullYear();
+      const m = d.getUTCMonth() + 1;
+      const u = r();
+      e = {
+        type: 'manualValue',
+        id,
+        assistant,
+        kpi: pick(MANUAL_KPIS),
+        period:
+          u < 0.5
+            ? `${y}-W${String(1 + Math.floor(r() * 52)).padStart(2, '0')}`
+            : u < 0.8
+              ? `${y}-${String(m).padStart(2, '0')}`
+              : `${y}-Q${Math.ceil(m / 3)}`,
+        value: Math.round(r() * 1000) / 10,
+      };
     }
     if (client !== undefined && e.type !== 'pulse' && e.type !== 'dayOff') e.client = client;
     if (r() < 0.01) e.excluded = 'tool outage';
