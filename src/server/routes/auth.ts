@@ -4,13 +4,10 @@
  * per account in a way that cannot lock out a browser that signed in before (device cookie).
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { eq } from 'drizzle-orm';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import { users } from '#db/schema/users';
-import { hashPassword, verifyPassword } from '#services/auth/password-hash';
-import { assertPasswordAcceptable } from '#services/auth/password-policy';
+import { changePassword } from '#services/auth/change-password';
 import { completePasswordReset } from '#services/auth/password-reset';
-import { deleteSession, deleteUserSessions, resolveSession } from '#services/auth/sessions';
+import { deleteSession, resolveSession } from '#services/auth/sessions';
 import { normalizeEmail, signIn } from '#services/auth/sign-in';
 import { listUserWorkspaces } from '#services/workspaces/workspace-queries';
 import {
@@ -161,21 +158,8 @@ export function registerAuthRoutes(app: TandemApp): void {
   });
 
   app.openapi(passwordRoute, async (c) => {
-    const deps = c.get('deps');
-    const auth = authOf(c);
     const body = c.req.valid('json');
-    const rows = await deps.db.select().from(users).where(eq(users.id, auth.userId)).limit(1);
-    const user = rows[0];
-    if (!user?.passwordHash || !(await verifyPassword(body.currentPassword, user.passwordHash)))
-      throw new AppError('invalid_credentials', 'The current password is wrong');
-    assertPasswordAcceptable(body.newPassword, user.email);
-    await deps.db.transaction(async (tx) => {
-      await tx
-        .update(users)
-        .set({ passwordHash: await hashPassword(body.newPassword, deps.scryptN) })
-        .where(eq(users.id, user.id));
-      await deleteUserSessions(tx, user.id);
-    });
+    await changePassword(c.get('deps'), authOf(c).userId, body.currentPassword, body.newPassword);
     return c.json({ ok: true as const }, 200);
   });
 

@@ -2,7 +2,6 @@
 
 import { setCookie } from 'hono/cookie';
 import { z } from 'zod';
-import { createPasswordLink } from '#services/auth/password-reset';
 import {
   acceptInvitation,
   createInvitation,
@@ -10,6 +9,7 @@ import {
   revokeInvitation,
 } from '#services/members/invitations';
 import { listMembers, removeMember, updateMember } from '#services/members/manage-members';
+import { issueMemberPasswordLink } from '#services/members/member-password-link';
 import {
   AcceptInvitationBody,
   CreatedInvitation,
@@ -19,7 +19,6 @@ import {
   PasswordLinkResponse,
   UpdateMemberBody,
 } from '#shared/api-schemas';
-import { AppError } from '#src/errors';
 import { actorOf } from '../app-env.ts';
 import { cookieOptions, sessionCookieName } from '../middleware/cookies.ts';
 import type { TandemApp } from '../openapi-app.ts';
@@ -56,8 +55,13 @@ const passwordLink = route({
   path: '/api/v1/workspaces/{ws}/members/{userId}/password-link',
   tags: ['members'],
   summary: 'A single-use link for a member to set a new password',
+  description:
+    'Only for an account whose one membership is this workspace; an account that also belongs to other workspaces is refused with 409 `account_in_other_workspaces` (its holder uses “Forgot password” or changes it while signed in). Every link issued is audited.',
   request: { params: WsUserParams },
-  responses: { 201: json(PasswordLinkResponse, 'Created') },
+  responses: {
+    201: json(PasswordLinkResponse, 'Created'),
+    409: { description: 'The account also belongs to other workspaces' },
+  },
 });
 const listInv = route({
   method: 'get',
@@ -107,10 +111,8 @@ export function registerMemberRoutes(app: TandemApp): void {
     return c.body(null, 204);
   });
   app.openapi(passwordLink, async (c) => {
-    const { ws, userId } = c.req.valid('param');
-    const members = await listMembers(c.get('deps'), ws);
-    if (!members.some((m) => m.userId === userId)) throw new AppError('not_found', 'No such member');
-    return c.json({ url: await createPasswordLink(c.get('deps'), userId) }, 201);
+    const { userId } = c.req.valid('param');
+    return c.json({ url: await issueMemberPasswordLink(c.get('deps'), actorOf(c), userId) }, 201);
   });
   app.openapi(listInv, async (c) => {
     const { ws } = c.req.valid('param');

@@ -9,6 +9,7 @@ import { passwordResets, users } from '#db/schema/users';
 import { AppError } from '#src/errors';
 import { newToken, sha256 } from '../secrets.ts';
 import type { ServiceDeps } from '../service-context.ts';
+import { auditAccountChange } from './account-audit.ts';
 import { hashPassword } from './password-hash.ts';
 import { assertPasswordAcceptable } from './password-policy.ts';
 import { deleteUserSessions } from './sessions.ts';
@@ -25,7 +26,7 @@ export async function createPasswordLink(
   await db
     .insert(passwordResets)
     .values({ tokenHash: sha256(token), userId, expiresAt: new Date(deps.now() + RESET_TTL_MS) });
-  return `${deps.publicUrl}/set-password?token=${token}`;
+  return `${deps.publicUrl}/set-password#token=${token}`;
 }
 
 export async function completePasswordReset(
@@ -58,5 +59,6 @@ export async function completePasswordReset(
       .set({ passwordHash: await hashPassword(password, deps.scryptN) })
       .where(eq(users.id, r.userId));
     await deleteUserSessions(tx, r.userId);
+    await auditAccountChange(tx, r.userId, 'account.password-reset');
   });
 }
