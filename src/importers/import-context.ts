@@ -39,7 +39,8 @@ export type DraftEvent = DistributiveOmit<TandemEvent, 'id' | 'source' | 'extern
 
 interface NoteEntry {
   count: number;
-  examples: string[];
+  /** Up to five distinct examples, each with how often it came. */
+  examples: Map<string, number>;
 }
 
 /** A draft that already carries its `id` and `source` (see `ImportContext.place`). */
@@ -204,15 +205,21 @@ export class ImportContext {
     this.defaults.add(text);
   }
 
-  /** A derivation worth knowing; identical texts are counted, with a few examples. */
+  /**
+   * A derivation worth knowing; identical texts are counted, with up to five distinct examples
+   * (an example that comes again is counted, not repeated).
+   */
   note(text: string, example?: string): void {
     let n = this.notes.get(text);
     if (!n) {
-      n = { count: 0, examples: [] };
+      n = { count: 0, examples: new Map() };
       this.notes.set(text, n);
     }
     n.count++;
-    if (example !== undefined && n.examples.length < 5) n.examples.push(example);
+    if (example === undefined) return;
+    const seen = n.examples.get(example);
+    if (seen !== undefined) n.examples.set(example, seen + 1);
+    else if (n.examples.size < 5) n.examples.set(example, 1);
   }
 
   finish(): ConvertResult {
@@ -222,9 +229,17 @@ export class ImportContext {
       a.kind === b.kind ? (a.id < b.id ? -1 : a.id > b.id ? 1 : 0) : a.kind < b.kind ? -1 : 1,
     );
     const notes = [...this.notes.entries()].map(([text, n]) => {
-      if (n.count === 1 && n.examples.length <= 1) return n.examples[0] ? `${text}: ${n.examples[0]}` : text;
-      const more = n.count > n.examples.length ? ', …' : '';
-      return `${text} (${n.count}×${n.examples.length > 0 ? `: ${n.examples.join('; ')}${more}` : ''})`;
+      const entries = [...n.examples];
+      const only = entries.length === 1 ? entries[0] : undefined;
+      // One example that is every occurrence: named once, with the count.
+      if (only && only[1] === n.count)
+        return n.count === 1 ? `${text}: ${only[0]}` : `${text} (${n.count}×): ${only[0]}`;
+      if (n.count === 1) return text;
+      const examples = entries.map(([e, c]) => (c > 1 ? `${e} (${c}×)` : e));
+      let listed = 0;
+      for (const c of n.examples.values()) listed += c;
+      const more = n.count > listed ? ', …' : '';
+      return `${text} (${n.count}×${examples.length > 0 ? `: ${examples.join('; ')}${more}` : ''})`;
     });
     return {
       events: this.events,

@@ -60,6 +60,23 @@ describe('convertMapped (CSV)', () => {
     ]);
   });
 
+  it('names a record that repeats once in its note, with how often it came again', async () => {
+    const row = (ref: string, title: string) => `${ref},${title},2026-03-02T09:00:00Z`;
+    const csv = ['Ref,Task,Opened', row('T-1', 'a'), row('T-1', 'b'), row('T-2', 'c'), row('T-1', 'd')].join(
+      '\n',
+    );
+    const { events, report } = await convertExport('csv', enc(csv), {
+      assistant: 'ann',
+      options: { eventType: 'task', columns: { externalId: 'Ref', title: 'Task', createdAt: 'Opened' } },
+    });
+    // T-1 comes three times: two repeats, the last row kept.
+    expect(events.map((e) => e.type === 'task' && [e.externalId, e.title])).toEqual([
+      ['T-1', 'd'],
+      ['T-2', 'c'],
+    ]);
+    expect(report.notes).toContain('a record appeared more than once; the last one was kept (2×): task T-1');
+  });
+
   it('names a mapped column missing from the header', async () => {
     await expect(convertExport('csv', enc('A,B\n1,2\n'), { assistant: 'a', options })).rejects.toMatchObject({
       code: 'missing_column',

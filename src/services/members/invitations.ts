@@ -112,9 +112,11 @@ export async function acceptInvitation(
   session: { token: string; csrfToken: string; expiresAt: Date };
 }> {
   return deps.db.transaction(async (tx) => {
+    // Consumed by one conditional UPDATE: of two requests presenting the same token at once, the
+    // second waits on the row and then finds it accepted. A wrong password rolls the use back.
     const rows = await tx
-      .select()
-      .from(invitations)
+      .update(invitations)
+      .set({ acceptedAt: new Date(deps.now()) })
       .where(
         and(
           eq(invitations.tokenHash, sha256(token)),
@@ -123,7 +125,7 @@ export async function acceptInvitation(
           gt(invitations.expiresAt, new Date(deps.now())),
         ),
       )
-      .limit(1);
+      .returning();
     const inv = rows[0];
     if (!inv) {
       await verifyPassword(password, await dummyHash(deps.scryptN));
@@ -145,10 +147,6 @@ export async function acceptInvitation(
     } else {
       userId = (await ensureUser(deps, tx, inv.email, password)).id;
     }
-    await tx
-      .update(invitations)
-      .set({ acceptedAt: new Date(deps.now()) })
-      .where(eq(invitations.id, inv.id));
     await tx
       .insert(members)
       .values({ workspaceId: inv.workspaceId, userId, role: inv.role, assistantId: inv.assistantId })
