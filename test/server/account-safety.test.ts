@@ -4,9 +4,11 @@
  * password change and reset is in the audit log (SPEC §11); a single-use token is used once even
  * when two requests present it at the same moment.
  */
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   call,
+  linkToken,
   makeTeam,
   PASSWORD,
   STORE_KINDS,
@@ -28,7 +30,15 @@ async function auditOf(t: TestServer, team: Team): Promise<Entry[]> {
   return ((await res.json()) as { entries: Entry[] }).entries;
 }
 
-const tokenOf = (url: string) => new URL(url).searchParams.get('token') as string;
+const tokenOf = linkToken;
+
+/**
+ * Opens the PostgreSQL pool's connections first: otherwise each racing request waits for a new
+ * connection and the first one has finished before the second reads the token.
+ */
+async function warmPool(t: TestServer): Promise<void> {
+  await Promise.all(Array.from({ length: 4 }, () => t.deps.db.execute(sql`select pg_sleep(0.05)`)));
+}
 
 describe.each(STORE_KINDS)('account safety on %s', (kind) => {
   let t: TestServer;
@@ -106,5 +116,42 @@ describe.each(STORE_KINDS)('account safety on %s', (kind) => {
     expect((await auditOf(t, a)).filter((e) => e.action === 'account.password-reset')).toEqual([
       expect.objectContaining({ actor: a.members.viewer.userId, target: `user:${a.members.viewer.userId}` }),
     ]);
+  });
+
+  it('uses a password link and an invitation once when two requests present them at the same moment', async () => {
+    const link = await call(
+      t,
+      'POST',
+      `/api/v1/workspaces/${b.ws}/members/${b.members.manager.userId}/password-link`,
+      { token: b.owner.token },
+    );
+    const token = tokenOf(((await link.json()) as { url: string }).url);
+    await warmPool(t);
+    const resets = await Promise.all(
+      Array.from({ length: 8 }, (_, i) =>
+        call(t, 'POST', '/api/v1/auth/password-reset', {
+          json: { token, password: `racing passphrase number ${i}` },
+        }),
+      ),
+    );
+    expect(resets.map((r) => r.status).sort()).toEqual([200, 400, 400, 400, 400, 400, 400, 400]);
+    // An existing account accepts with its own password: both requests would otherwise succeed.
+    const inv = await call(t, 'POST', `/api/v1/workspaces/${b.ws}/invitations`, {
+      token: b.owner.token,
+      json: { email: `coach-${a.name}@example.com`, role: 'coach' },
+    });
+    const invToken = tokenOf(((await inv.json()) as { url: string }).url);
+    await warmPool(t);
+    const accepts = await Promise.all(
+      Array.from({ length: 8 }, () =>
+        call(t, 'POST', '/api/v1/invitations/accept', { json: { token: invToken, password: PASSWORD } }),
+      ),
+    );
+    expect(accepts.map((r) => r.status).sort()).toEqual([200, 400, 400, 400, 400, 400, 400, 400]);
+    expect(
+      (await auditOf(t, b)).filter(
+        (e) => e.action === 'invitation.accept' && e.actor === a.members.coach.userId,
+      ),
+    ).toHaveLength(1);
   });
 });

@@ -35,10 +35,11 @@ export async function completePasswordReset(
   password: string,
 ): Promise<void> {
   await deps.db.transaction(async (tx) => {
-    const rows = await tx
-      .select({ userId: passwordResets.userId, email: users.email })
-      .from(passwordResets)
-      .innerJoin(users, eq(users.id, passwordResets.userId))
+    // Consumed by one conditional UPDATE: of two requests presenting the same token at once, the
+    // second waits on the row and then finds it used. A refused password rolls the use back.
+    const used = await tx
+      .update(passwordResets)
+      .set({ usedAt: new Date(deps.now()) })
       .where(
         and(
           eq(passwordResets.tokenHash, sha256(token)),
@@ -46,19 +47,16 @@ export async function completePasswordReset(
           gt(passwordResets.expiresAt, new Date(deps.now())),
         ),
       )
-      .limit(1);
-    const r = rows[0];
-    if (!r) throw new AppError('invalid_token', 'This link is unknown, used or expired');
-    assertPasswordAcceptable(password, r.email);
-    await tx
-      .update(passwordResets)
-      .set({ usedAt: new Date(deps.now()) })
-      .where(eq(passwordResets.tokenHash, sha256(token)));
+      .returning({ userId: passwordResets.userId });
+    const userId = used[0]?.userId;
+    if (!userId) throw new AppError('invalid_token', 'This link is unknown, used or expired');
+    const who = await tx.select({ email: users.email }).from(users).where(eq(users.id, userId));
+    assertPasswordAcceptable(password, who[0]?.email);
     await tx
       .update(users)
       .set({ passwordHash: await hashPassword(password, deps.scryptN) })
-      .where(eq(users.id, r.userId));
-    await deleteUserSessions(tx, r.userId);
-    await auditAccountChange(tx, r.userId, 'account.password-reset');
+      .where(eq(users.id, userId));
+    await deleteUserSessions(tx, userId);
+    await auditAccountChange(tx, userId, 'account.password-reset');
   });
 }
