@@ -1,7 +1,32 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import type { z } from 'zod';
 import { AssistantLineSchema, TandemEventSchema } from './event-schemas.ts';
 import { validateAssistant, validateEvent } from './validate-event.ts';
+
+/**
+ * The field the schema's first issue names, written as the hand validator writes it:
+ * `schedule.mon[0][1]`, `history[0].from`, `criteria.tone`; an unknown key is named itself.
+ */
+function schemaField(r: { success: true } | { success: false; error: z.ZodError }): string | null {
+  if (r.success) return null;
+  const issue = r.error.issues[0];
+  if (issue === undefined) return '(no issue)';
+  let field = '';
+  for (const p of issue.path) {
+    if (typeof p === 'number') field += `[${p}]`;
+    else field += field === '' ? String(p) : `.${String(p)}`;
+  }
+  if (issue.code === 'unrecognized_keys') {
+    const key = issue.keys[0] ?? '';
+    field = field === '' ? key : `${field}.${key}`;
+  }
+  return field;
+}
+
+/** The field the hand validator names, or null when it accepts. */
+const handField = (r: { ok: true } | { ok: false; error: { field: string } }): string | null =>
+  r.ok ? null : r.error.field;
 
 // One valid event of every type; mutations of these probe both validators.
 const VALID: Array<Record<string, unknown>> = [
@@ -86,6 +111,7 @@ const wildValue = fc.oneof(
   fc.double({ noNaN: false }),
   fc.boolean(),
   fc.array(fc.string(), { maxLength: 2 }),
+  fc.constantFrom(['a', 1], [null], ['ok', 'x'.repeat(10_001)]),
   fc.dictionary(fc.string({ maxLength: 3 }), fc.integer({ min: 0, max: 6 }), { maxKeys: 2 }),
   fc.string({ maxLength: 5 }),
 );
@@ -98,7 +124,7 @@ describe('event schemas and the hand-written validator', () => {
     }
   });
 
-  it('agree on which mutated events are valid', () => {
+  it('agree on which mutated events are valid, and on the field of the first error', () => {
     fc.assert(
       fc.property(
         fc.constantFrom(...VALID),
@@ -122,7 +148,14 @@ describe('event schemas and the hand-written validator', () => {
               'week',
               'value',
               'labels',
+              'tags',
+              'selfInitiated',
+              'priority',
               'shared',
+              'start',
+              'receivedAt',
+              'kpi',
+              'date',
               'bogus',
               'excluded',
               'client',
@@ -137,8 +170,8 @@ describe('event schemas and the hand-written validator', () => {
             if (v === undefined) delete e[k];
             else e[k] = v;
           }
-          const hand = validateEvent(structuredClone(e)).ok;
-          const zod = TandemEventSchema.safeParse(e).success;
+          const hand = handField(validateEvent(structuredClone(e)));
+          const zod = schemaField(TandemEventSchema.safeParse(e));
           expect({ e, hand }).toEqual({ e, hand: zod });
         },
       ),
@@ -146,7 +179,7 @@ describe('event schemas and the hand-written validator', () => {
     );
   });
 
-  it('agree on assistant lines', () => {
+  it('agree on assistant lines, and on the field of the first error', () => {
     const base = {
       type: 'assistant',
       id: 'a',
@@ -172,7 +205,14 @@ describe('event schemas and the hand-written validator', () => {
               wildValue,
               fc.constant({ tue: [['09:00', '24:00']] }),
               fc.constant({ xyz: [] }),
+              fc.constant({ xyz: [], tue: 'x', mon: [['09:00']] }),
+              fc.constant({ sun: [['09:00', '25:00']], mon: [[9, '10:00']] }),
               fc.constant([['24:00', '01:00']]),
+              fc.constant([['24:00', 'xx']]),
+              fc.constant([['09:00', '17:00', '18:00']]),
+              fc.constant({ '2026-12-24': [['x', '12:00']], nope: [] }),
+              fc.constant([{ from: '2026-10-01', bogus: 1, timezone: 'Nowhere/Land' }]),
+              fc.constant([{ timezone: 'UTC' }, null]),
               fc.constant({ '2026-12-24': [] }),
               fc.constant([{ from: '2026-10-01', timezone: 'Asia/Kolkata' }]),
             ),
@@ -185,8 +225,8 @@ describe('event schemas and the hand-written validator', () => {
             if (v === undefined) delete a[k];
             else a[k] = v;
           }
-          const hand = validateAssistant(structuredClone(a)).ok;
-          const zod = AssistantLineSchema.safeParse(a).success;
+          const hand = handField(validateAssistant(structuredClone(a)));
+          const zod = schemaField(AssistantLineSchema.safeParse(a));
           expect({ a, hand }).toEqual({ a, hand: zod });
         },
       ),

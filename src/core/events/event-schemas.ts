@@ -94,9 +94,14 @@ export const RatingEventSchema = z
     ),
     comment: nullish(Text),
   })
-  .refine((r) => (r.score === undefined) !== (r.criteria === undefined), {
-    message: 'give either score or criteria',
+  // Named like the hand validator: no score is a missing score; both name the criteria.
+  .refine((r) => r.score !== undefined || r.criteria !== undefined, {
+    message: 'missing (give score or criteria)',
     path: ['score'],
+  })
+  .refine((r) => r.score === undefined || r.criteria === undefined, {
+    message: 'give either score or criteria, not both',
+    path: ['criteria'],
   });
 
 export const ProactiveEventSchema = z.strictObject({
@@ -187,10 +192,14 @@ export const TandemEventSchema = z.discriminatedUnion('type', [
   ManualValueEventSchema,
 ]);
 
-const Clock = z.string().refine((s) => parseClock(s) !== null, 'expected HH:MM (24:00 may end an interval)');
+const StartClock = z
+  .string()
+  .refine((s) => (parseClock(s) ?? 1440) < 1440, 'expected a start HH:MM from 00:00 to 23:59');
+const EndClock = z
+  .string()
+  .refine((s) => parseClock(s) !== null, 'expected an end HH:MM from 00:00 to 24:00');
 const IntervalSchema = z
-  .tuple([Clock, Clock])
-  .refine(([s]) => (parseClock(s) ?? 1440) < 1440, 'a start must be 00:00–23:59')
+  .tuple([StartClock, EndClock])
   .describe('[start, end) local "HH:MM"; end ≤ start runs past midnight');
 export const WeeklyScheduleSchema = z
   .strictObject(Object.fromEntries(WEEKDAY_KEYS.map((k) => [k, z.array(IntervalSchema).optional()])))

@@ -98,11 +98,11 @@ describe('readComputeInput', () => {
   it.each<[string, Record<string, unknown>, string]>([
     ['a null type', { type: null }, 'type'],
     ['a null required field', { ...buildTask(), createdAt: null }, 'createdAt'],
-    ['a null in a list', { ...buildTask(), labels: [null] }, 'labels'],
+    ['a null in a list', { ...buildTask(), labels: [null] }, 'labels[0]'],
     [
       'a null criterion',
       { type: 'rating', id: 'r', assistant: 'ava', ratedAt: '2026-11-16T08:00:00Z', criteria: { a: null } },
-      'criteria',
+      'criteria.a',
     ],
     ['a null schedule', { ...buildAssistantLine(), schedule: null }, 'schedule'],
     ['a null weekday', { ...buildAssistantLine(), schedule: { mon: null } }, 'schedule.mon'],

@@ -103,6 +103,13 @@ describe('validateEvent', () => {
       'unknown event type "assistant"',
     ],
     ['an unknown field', task({ colour: 'red' }), 'colour', 'unknown field'],
+    // Fields in the schema's order, unknown ones after them, as the zod schemas report them.
+    [
+      'an unknown field beside a bad one',
+      task({ colour: 'red', title: 5 }),
+      'title',
+      'expected a string, got 5',
+    ],
     ['a missing id', task({ id: undefined }), 'id', 'missing'],
     ['an empty id', task({ id: '' }), 'id', 'must not be empty'],
     ['a numeric id', task({ id: 5 }), 'id', 'expected a string id, got 5'],
@@ -133,12 +140,7 @@ describe('validateEvent', () => {
       'labels',
       'expected a list of strings, got "urgent"',
     ],
-    [
-      'a label that is not a string',
-      task({ labels: ['a', 1] }),
-      'labels',
-      'expected a list of strings, got ["a",1]',
-    ],
+    ['a label that is not a string', task({ labels: ['a', 1] }), 'labels[1]', 'expected a string, got 1'],
     [
       'a flag that is not a boolean',
       task({ selfInitiated: 'yes' }),
@@ -176,8 +178,8 @@ describe('validateEvent', () => {
     [
       'a criterion out of range',
       parsed(buildRating({ criteria: { accuracy: 4, tone: 7 } })),
-      'criteria',
-      'tone: expected a number from 1 to 5, got 7',
+      'criteria.tone',
+      'expected a number from 1 to 5, got 7',
     ],
     [
       'a docReview without clarity',
@@ -280,6 +282,18 @@ describe('validateAssistant', () => {
     ['a zone that is not text', line({ timezone: 1 }), 'timezone', 'expected an IANA time zone name, got 1'],
     ['no id', line({ id: undefined }), 'id', 'missing'],
     ['an unknown field', line({ email: 'a@b.c' }), 'email', 'unknown field'],
+    [
+      'an unknown field beside a bad one',
+      line({ email: 'a@b.c', role: 1 }),
+      'role',
+      'expected a string, got 1',
+    ],
+    [
+      'weekdays in the schema order, not the line order',
+      line({ schedule: { tue: 'x', mon: 'y' } }),
+      'schedule.mon',
+      'expected a list of ["HH:MM","HH:MM"] intervals, got "y"',
+    ],
     [
       'an unknown weekday',
       line({ schedule: { monday: [['09:00', '17:00']] } }),
