@@ -32,9 +32,10 @@ import { registerIngestRoute } from './routes/ingest.ts';
 import { registerKpiRoutes } from './routes/kpis.ts';
 import { registerMemberRoutes } from './routes/members.ts';
 import { registerMetricsRoute } from './routes/metrics.ts';
+import { registerSetupRoute } from './routes/setup.ts';
 import { registerTokenRoutes } from './routes/tokens.ts';
 import { registerWorkspaceRoutes } from './routes/workspaces.ts';
-import { staticWeb } from './static-web.ts';
+import { DEFAULT_WEB_ROOT, staticWeb } from './static-web.ts';
 
 export const API_VERSION = '0.1.0';
 
@@ -69,7 +70,13 @@ function limits(deps: AppDeps): MiddlewareHandler<AppEnv> {
   };
 }
 
-export function createApp(deps: AppDeps): TandemApp {
+export interface CreateAppOptions {
+  /** The built web app (default dist/web); without one, the plain server pages answer the links. */
+  webRoot?: string;
+}
+
+export function createApp(deps: AppDeps, options: CreateAppOptions = {}): TandemApp {
+  const webRoot = options.webRoot ?? DEFAULT_WEB_ROOT;
   const app = newOpenApiApp();
   app.use('*', async (c, next) => {
     c.set('deps', deps);
@@ -99,8 +106,9 @@ export function createApp(deps: AppDeps): TandemApp {
 
   registerHealthRoute(app);
   registerDocsRoutes(app, API_VERSION);
-  registerPages(app);
+  registerPages(app, webRoot);
   registerAuthRoutes(app);
+  registerSetupRoute(app);
   registerMemberRoutes(app);
   registerArchiveRoutes(app);
   registerWorkspaceRoutes(app);
@@ -115,6 +123,6 @@ export function createApp(deps: AppDeps): TandemApp {
   registerKpiRoutes(app);
   registerAuditRoute(app);
   registerTokenRoutes(app);
-  app.use('*', staticWeb());
+  app.use('*', staticWeb({ root: webRoot }));
   return app;
 }

@@ -6,13 +6,15 @@
  *
  * Mount after the API routes: `app.use('*', staticWeb())`.
  */
+import { existsSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import type { Context, MiddlewareHandler } from 'hono';
 
-const DEFAULT_ROOT = fileURLToPath(new URL('../../dist/web', import.meta.url));
+/** The built app of this checkout (`npm run build:web`). */
+export const DEFAULT_WEB_ROOT = fileURLToPath(new URL('../../dist/web', import.meta.url));
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -76,9 +78,17 @@ function fileFor(root: string, urlPath: string): string | null {
   return full === root || full.startsWith(root + sep) ? full : null;
 }
 
+/**
+ * Whether the web app is built under root. The plain server pages for setup, invitation and
+ * password links step aside for the app's own screens when it is (src/server/pages/pages.ts).
+ */
+export function webAppBuilt(root: string = DEFAULT_WEB_ROOT): boolean {
+  return existsSync(join(resolve(root), 'index.html'));
+}
+
 /** Hono middleware serving the web app; passes API, webhook and health paths on untouched. */
 export function staticWeb(options: StaticWebOptions = {}): MiddlewareHandler {
-  const root = resolve(options.root ?? DEFAULT_ROOT);
+  const root = resolve(options.root ?? DEFAULT_WEB_ROOT);
   const cache = new Map<string, CachedFile>();
 
   async function load(file: string): Promise<CachedFile | null> {

@@ -70,6 +70,19 @@ export const AcceptInvitationBody = z.strictObject({
   token: z.string().min(1).max(200),
   password: z.string().max(1024),
 });
+/** First run (SPEC §13): the one-time setup link's token creates the first workspace and owner. */
+export const SetupBody = z.strictObject({
+  token: z.string().min(1).max(200),
+  workspace: z.string().max(200),
+  email: z.string().max(320),
+  password: z.string().max(1024),
+});
+export const SetupResponse = z
+  .object({
+    workspace: z.string(),
+    csrfToken: z.string().describe('Send as X-CSRF-Token on every cookie-authenticated change'),
+  })
+  .meta({ id: 'SetupDone' });
 
 // Workspaces
 export const Workspace = z

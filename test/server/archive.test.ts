@@ -228,7 +228,7 @@ describe('tandem init, export and restore on data directories', () => {
     ).toBe(0);
     const init = JSON.parse(a.text().out) as { workspace: string; token: string; setPasswordUrl: string };
     expect(init.token).toMatch(/^tdm_/);
-    expect(init.setPasswordUrl).toMatch(/^http:\/\/localhost:3000\/set-password\?token=/);
+    expect(init.setPasswordUrl).toMatch(/^http:\/\/localhost:3000\/set-password#token=/);
     const b = io();
     expect(
       await main(

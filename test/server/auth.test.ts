@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assertPasswordAcceptable } from '#services/auth/password-policy';
 import {
   call,
+  linkToken,
   makeTeam,
   PASSWORD,
   PUBLIC_URL,
@@ -151,7 +152,7 @@ describe.each(STORE_KINDS)('sign-in and sessions on %s', (kind) => {
     });
     expect(res.status).toBe(201);
     const { url } = (await res.json()) as { url: string };
-    const token = new URL(url).searchParams.get('token') as string;
+    const token = linkToken(url);
     expect(Buffer.from(token, 'base64url').length).toBeGreaterThanOrEqual(16);
     const accept = () =>
       call(t, 'POST', '/api/v1/invitations/accept', { json: { token, password: PASSWORD } });
@@ -161,9 +162,7 @@ describe.each(STORE_KINDS)('sign-in and sessions on %s', (kind) => {
       token: team.owner.token,
       json: { email: 'late@example.com', role: 'viewer' },
     });
-    const lateToken = new URL(((await late.json()) as { url: string }).url).searchParams.get(
-      'token',
-    ) as string;
+    const lateToken = linkToken(((await late.json()) as { url: string }).url);
     t.clock.now += 8 * 86_400_000;
     const expired = await call(t, 'POST', '/api/v1/invitations/accept', {
       json: { token: lateToken, password: PASSWORD },
@@ -183,7 +182,7 @@ describe.each(STORE_KINDS)('sign-in and sessions on %s', (kind) => {
         token: team.owner.token,
       },
     );
-    const token = new URL(((await link.json()) as { url: string }).url).searchParams.get('token') as string;
+    const token = linkToken(((await link.json()) as { url: string }).url);
     const weak = await call(t, 'POST', '/api/v1/auth/password-reset', {
       json: { token, password: 'password123' },
     });

@@ -24,6 +24,13 @@ const env = readEnv();
 export const STORE_KINDS: StoreKind[] = env.TANDEM_TEST_DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
 
 export const PUBLIC_URL = 'http://localhost:3000';
+
+/** The token of a link Tandem prints: in the fragment (`/invite#token=…`), never in the query. */
+export function linkToken(url: string): string {
+  const token = new URLSearchParams(new URL(url).hash.slice(1)).get('token');
+  if (!token) throw new Error(`no #token= in ${url}`);
+  return token;
+}
 export const PASSWORD = 'correct horse battery staple 42';
 
 /** Opens a fresh, migrated store of that kind; `close` also drops a PostgreSQL test database. */
@@ -117,7 +124,7 @@ export async function makeTeam(t: TestServer, label = 'team'): Promise<Team> {
       role,
       ...(role === 'assistant' ? { assistantId: 'a1' } : {}),
     });
-    const token = new URL(inv.url).searchParams.get('token') as string;
+    const token = linkToken(inv.url);
     const accepted = await acceptInvitation(t.deps, token, PASSWORD);
     const api = await createApiToken(t.deps.db, ws, accepted.userId, `${role} token`);
     members[role] = { userId: accepted.userId, token: api.token };

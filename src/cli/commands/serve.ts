@@ -9,8 +9,9 @@ import { openStore, type Store } from '#db/client';
 import { storeOptions } from '#db/store-options';
 import { createApp } from '#server/app';
 import { createAppDeps, createLogger } from '#server/app-deps';
+import type { TandemApp } from '#server/openapi-app';
 import { issueSetupUrl } from '#services/workspaces/setup-token';
-import { readEnv } from '#src/env';
+import { publicUrlFor, readEnv } from '#src/env';
 import { AppError } from '#src/errors';
 import { type CliIo, type Command, UsageError, writeAll } from '../command.ts';
 
@@ -26,7 +27,7 @@ Options:
   --host ADDRESS    address to listen on (default 127.0.0.1; 0.0.0.0 behind a proxy or in a container)
   -h, --help        show this help
 
-Environment: DATABASE_URL, TANDEM_PUBLIC_URL (links; default http://localhost:3000),
+Environment: DATABASE_URL, TANDEM_PUBLIC_URL (links; default http://localhost:<the port bound>),
 TANDEM_TRUSTED_PROXY, LOG_LEVEL, PORT, TANDEM_DATA_DIR.
 Exit status: 0 after a clean shutdown (SIGINT/SIGTERM); 1 if the store cannot be opened; 2 usage.
 `;
@@ -79,21 +80,28 @@ export const serveCommand: Command = {
     const store = await openCliStore(values.data, io, 'serve');
     if (typeof store === 'number') return store;
     const logger = createLogger(env.LOG_LEVEL);
-    const deps = await createAppDeps(store, {
-      publicUrl: env.TANDEM_PUBLIC_URL,
-      logger,
-      now: io.now,
-      trustedProxies: env.TANDEM_TRUSTED_PROXY,
-    });
-    const app = createApp(deps);
     const hostname = values.host ?? '127.0.0.1';
-    const server = serve({ fetch: app.fetch, port, hostname });
+    // Bind first: without TANDEM_PUBLIC_URL the links name the port actually bound (`--port 0`
+    // too), and that address is the origin the CSRF check accepts (SPEC §13).
+    let app: TandemApp | null = null;
+    const server = serve({
+      fetch: (req, bindings) => (app ? app.fetch(req, bindings) : new Response('Starting', { status: 503 })),
+      port,
+      hostname,
+    });
     await new Promise<void>((resolve, reject) => {
       server.once('listening', () => resolve());
       server.once('error', reject);
     });
     const address = server.address();
     const actual = typeof address === 'object' && address ? address.port : port;
+    const deps = await createAppDeps(store, {
+      publicUrl: publicUrlFor(env, actual),
+      logger,
+      now: io.now,
+      trustedProxies: env.TANDEM_TRUSTED_PROXY,
+    });
+    app = createApp(deps);
     await writeAll(
       io.stderr,
       `Tandem is listening on http://${hostname}:${actual} (store: ${store.kind} ${store.location})\n`,

@@ -109,6 +109,7 @@ export const ROUTE_POLICIES: Record<string, RoutePolicy> = {
   'POST /api/v1/auth/password': 'signed-in',
   'POST /api/v1/auth/password-reset': 'public',
   'POST /api/v1/invitations/accept': 'public',
+  'POST /api/v1/setup': 'public',
   'GET /api/v1/workspaces': 'signed-in',
   'POST /api/v1/workspaces': 'signed-in',
   'POST /api/v1/workspaces/restore': 'signed-in',

@@ -61,7 +61,7 @@ export async function createInvitation(
       target: `invitation:${row.id}`,
       after: { email: row.email, role: row.role, assistantId: row.assistantId },
     });
-    return { invitation: row, url: `${deps.publicUrl}/invite?token=${token}` };
+    return { invitation: row, url: `${deps.publicUrl}/invite#token=${token}` };
   });
 }
 

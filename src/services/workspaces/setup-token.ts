@@ -29,7 +29,7 @@ export async function issueSetupUrl(deps: ServiceDeps): Promise<string | null> {
       target: instanceSettings.key,
       set: { value: { hash: sha256(token) }, updatedAt: new Date(deps.now()) },
     });
-  return `${deps.publicUrl}/setup?token=${token}`;
+  return `${deps.publicUrl}/setup#token=${token}`;
 }
 
 export async function completeSetup(

@@ -12,6 +12,8 @@ export const paths = {
   /** Completes a password link (set or reset): `{ token, password }`. */
   passwordReset: 'auth/password-reset',
   acceptInvitation: 'invitations/accept',
+  /** First run: `{ token, workspace, email, password }` from the one-time setup link; signs in. */
+  setup: 'setup',
   workspaces: 'workspaces',
   workspace: (ws: string) => `workspaces/${enc(ws)}`,
   /** `workspaces/{ws}/<rest>`; rest is already encoded by the caller where it holds ids. */

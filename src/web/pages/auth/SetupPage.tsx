@@ -2,7 +2,8 @@ import { Button, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { type FormEvent, useState } from 'react';
-import { ApiError } from '../../api/api-error.ts';
+import { api } from '../../api/api-client.ts';
+import { paths } from '../../api/paths.ts';
 import { AuthFrame } from '../../components/AuthFrame.tsx';
 import { FormError } from '../../components/FormError.tsx';
 import { linkToken } from '../../components/link-token.ts';
@@ -12,29 +13,6 @@ interface SetupForm {
   workspace: string;
   email: string;
   password: string;
-}
-
-/**
- * The server's setup endpoint takes the form fields (token, workspace, email, password) and signs
- * the new owner in; it answers HTML, so only its status is read here.
- */
-async function completeSetup(body: SetupForm & { token: string }): Promise<void> {
-  const res = await fetch('/setup', {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ ...body }).toString(),
-    credentials: 'same-origin',
-    referrerPolicy: 'same-origin',
-  });
-  if (!res.ok) {
-    const doc = new DOMParser().parseFromString(await res.text(), 'text/html');
-    const said = doc.querySelector('.error')?.textContent?.trim();
-    throw new ApiError(
-      res.status,
-      `http_${res.status}`,
-      said || 'The setup did not go through. Check the fields and try again.',
-    );
-  }
 }
 
 /**
@@ -49,7 +27,7 @@ export function SetupPage() {
   const [confirm, setConfirm] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const setup = useMutation({
-    mutationFn: completeSetup,
+    mutationFn: (body: SetupForm & { token: string }) => api<unknown>(paths.setup, { json: body }),
     onSuccess: async () => {
       await qc.invalidateQueries();
       await navigate({ to: '/' });
