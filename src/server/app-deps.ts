@@ -16,10 +16,50 @@ export const DEFAULT_LIMITS = {
   archiveBytes: 512 * 1024 * 1024,
 };
 
-/** A pino logger that never writes secrets: credentials, cookies, passwords and tokens are redacted. */
+const PARAMS = 'params:';
+
+/** A message cut where drizzle starts listing the query's bound values. */
+function cutParams(text: string): string {
+  const at = text.indexOf(PARAMS);
+  return at < 0 ? text : `${text.slice(0, at)}${PARAMS} [redacted]`;
+}
+
+/** A stack whose message part is cut at the bound values; the `at …` frames are kept. */
+function cutStackParams(stack: string): string {
+  if (!stack.includes(PARAMS)) return stack;
+  const lines = stack.split('\n');
+  let frames = lines.length;
+  while (frames > 0 && /^\s+at /.test(lines[frames - 1] ?? '')) frames--;
+  return [cutParams(lines.slice(0, frames).join('\n')), ...lines.slice(frames)].join('\n');
+}
+
+function scrub(value: unknown, depth: number): unknown {
+  if (typeof value !== 'object' || value === null || depth > 5) return value;
+  const out: Record<string, unknown> = { ...(value as Record<string, unknown>) };
+  delete out.params;
+  if (typeof out.message === 'string') out.message = cutParams(out.message);
+  if (typeof out.stack === 'string') out.stack = cutStackParams(out.stack);
+  if (out.cause !== undefined) out.cause = scrub(out.cause, depth + 1);
+  if (Array.isArray(out.aggregateErrors))
+    out.aggregateErrors = out.aggregateErrors.map((e) => scrub(e, depth + 1));
+  return out;
+}
+
+/**
+ * The `err` serializer. A failed query (drizzle's DrizzleQueryError) carries its bound values in
+ * `params` and repeats them in its message after "params:" — password hashes, tokens, private
+ * pulse comments (SPEC §11) — so both are dropped, also from the causes.
+ */
+export function serializeError(err: unknown): unknown {
+  if (!(err instanceof Error)) return scrub(err, 0);
+  return scrub(pino.stdSerializers.err(err), 0);
+}
+
+/** A pino logger that never writes secrets: credentials, cookies, passwords, tokens and query values are redacted. */
 export function createLogger(level: string, destination?: NodeJS.WritableStream): Logger {
   const options = {
     level,
+    serializers: { err: serializeError },
     redact: {
       paths: [
         'req.headers.authorization',
