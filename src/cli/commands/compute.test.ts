@@ -131,6 +131,13 @@ describe('tandem compute', () => {
     ]);
   });
 
+  it('reads a zone written in the wrong letter case as that zone', async () => {
+    const lower = INPUT.replace('"timezone":"Europe/Berlin"', '"timezone":"europe/berlin"');
+    expect(lower).not.toBe(INPUT);
+    const r = await run(['compute', file(lower), ...AS_OF, '--json']);
+    expect(JSON.parse(r.stdout)).toEqual(EXPECTED);
+  });
+
   it('defaults --as-of to now', async () => {
     // now = 2026-11-25T11:00Z, the same as AS_OF.
     const r = await run(['compute', file(INPUT), '--json']);
@@ -213,6 +220,11 @@ describe('tandem compute', () => {
         'a malformed field',
         `${ava}\n${task({ createdAt: '2026-11-20 10:00' })}\n`,
         /^:2: createdAt: expected an ISO-8601 instant with an offset or Z, got "2026-11-20 10:00"$/,
+      ],
+      [
+        'an instant in year 0',
+        `${ava}\n${task({ createdAt: '0000-12-31T12:00:00Z' })}\n`,
+        /^:2: createdAt: expected an ISO-8601 instant with an offset or Z, got "0000-12-31T12:00:00Z"$/,
       ],
       [
         'a task with both due and dueDate',

@@ -95,13 +95,16 @@ const wildValue = fc.oneof(
   fc.constant(''),
   fc.constantFrom(
     '2026-11-16T08:00:00Z',
+    '0000-11-16T08:00:00Z',
     '2026-11-16',
+    '0000-11-16',
     '2026-13-01',
     '2026-11-16T08:00:00',
     '2026-W47',
     '2026-Q4',
     '2026-11',
     'Europe/Berlin',
+    'europe/berlin',
     'email',
     'fax',
     'met',
@@ -177,6 +180,25 @@ describe('event schemas and the hand-written validator', () => {
       ),
       { numRuns: 3000 },
     );
+  });
+
+  it('write a zone given in the wrong letter case the same way', () => {
+    for (const zone of ['europe/berlin', 'AMERICA/NEW_YORK', 'Asia/Kolkata', 'utc']) {
+      const a = {
+        type: 'assistant',
+        id: 'a',
+        timezone: zone,
+        history: [{ from: '2026-10-01', timezone: zone }],
+      };
+      const hand = validateAssistant(structuredClone(a));
+      const zod = AssistantLineSchema.safeParse(a);
+      expect(hand.ok && zod.success).toBe(true);
+      if (!hand.ok || !zod.success) continue;
+      expect([hand.value.timezone, hand.value.history?.[0]?.timezone]).toEqual([
+        zod.data.timezone,
+        zod.data.history?.[0]?.timezone,
+      ]);
+    }
   });
 
   it('agree on assistant lines, and on the field of the first error', () => {

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { parseClock, parseDate, periodOfLabel } from '../time/calendar.ts';
 import { parseInstant } from '../time/instant.ts';
-import { isValidTimeZone } from '../time/zone-offset.ts';
+import { canonicalTimeZone, isValidTimeZone } from '../time/zone-offset.ts';
 import { GOAL_STATUSES, REQUEST_CHANNELS, WEEKDAY_KEYS } from './event-types.ts';
 
 const Id = z.string().min(1).max(512);
@@ -204,9 +204,12 @@ const IntervalSchema = z
 export const WeeklyScheduleSchema = z
   .strictObject(Object.fromEntries(WEEKDAY_KEYS.map((k) => [k, z.array(IntervalSchema).optional()])))
   .describe('per weekday, zero or more local intervals');
+// A name that differs from the platform's only in letter case becomes the platform's, as the hand
+// validator does (canonicalTimeZone, SPEC §2, §12).
 export const TimeZoneSchema = z
   .string()
   .refine(isValidTimeZone, 'unknown time zone')
+  .transform((s) => canonicalTimeZone(s) ?? s)
   .describe('IANA time zone');
 
 export const AssistantLineSchema = z.strictObject({

@@ -5,7 +5,7 @@
  * checked in the order the schema lists them, unknown fields last.
  */
 import { parseClock, parseDate } from '../time/calendar.ts';
-import { isValidTimeZone } from '../time/zone-offset.ts';
+import { canonicalTimeZone, isValidTimeZone } from '../time/zone-offset.ts';
 import type { AssistantLine } from './event-types.ts';
 import { WEEKDAY_KEYS } from './event-types.ts';
 import { type FieldError, fail, isDate, isId, isText, show, type Validated } from './field-checks.ts';
@@ -80,6 +80,7 @@ function checkHistoryEntry(h: unknown, f: string): FieldError | null {
   if (ho.timezone !== undefined) {
     const e = checkZone(ho.timezone, `${f}.timezone`);
     if (e) return e;
+    ho.timezone = canonicalTimeZone(ho.timezone as string);
   }
   if (ho.schedule !== undefined) {
     const e = checkSchedule(ho.schedule, `${f}.schedule`);
@@ -104,6 +105,8 @@ export function validateAssistant(input: unknown): Validated<AssistantLine> {
   if (o.timezone === undefined) return fail('timezone', 'missing');
   const z = checkZone(o.timezone, 'timezone');
   if (z) return { ok: false, error: z };
+  // "europe/berlin" is stored and computed as Europe/Berlin (canonicalTimeZone, SPEC §2, §12).
+  o.timezone = canonicalTimeZone(o.timezone as string);
   if (o.schedule !== undefined) {
     const e = checkSchedule(o.schedule, 'schedule');
     if (e) return { ok: false, error: e };

@@ -123,6 +123,18 @@ describe('validateEvent', () => {
       'expected an ISO-8601 instant with an offset or Z, got "2026-11-16T08:00:00"',
     ],
     [
+      'an instant in year 0',
+      task({ createdAt: '0000-12-31T12:00:00Z' }),
+      'createdAt',
+      'expected an ISO-8601 instant with an offset or Z, got "0000-12-31T12:00:00Z"',
+    ],
+    [
+      'a date in year 0',
+      task({ dueDate: '0000-01-01' }),
+      'dueDate',
+      'expected a local date YYYY-MM-DD, got "0000-01-01"',
+    ],
+    [
       'an impossible date',
       task({ dueDate: '2026-02-30' }),
       'dueDate',
@@ -275,6 +287,18 @@ describe('validateAssistant', () => {
   });
 
   const line = (o: Record<string, unknown>) => ({ ...parsed(buildAssistantLine()), ...o });
+
+  it('writes a zone given in the wrong letter case as the platform writes it (SPEC §2, §12)', () => {
+    const r = validateAssistant(
+      line({ timezone: 'europe/berlin', history: [{ from: '2026-10-01', timezone: 'ASIA/TOKYO' }] }),
+    );
+    expect(r.ok && [r.value.timezone, r.value.history?.[0]?.timezone]).toEqual([
+      'Europe/Berlin',
+      'Asia/Tokyo',
+    ]);
+    const alias = validateAssistant(line({ timezone: 'Asia/Kolkata' }));
+    expect(alias.ok && alias.value.timezone).toBe('Asia/Kolkata');
+  });
 
   it.each<[string, unknown, string, string]>([
     ['no timezone', line({ timezone: undefined }), 'timezone', 'missing'],

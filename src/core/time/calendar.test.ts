@@ -163,6 +163,14 @@ describe('day numbers', () => {
     expect(formatDate(d('2024-02-29'))).toBe('2024-02-29');
   });
 
+  it('reads year 1 and no earlier', () => {
+    // python3: (date(1, 1, 1) - date(1970, 1, 1)).days → -719162; date(1, 1, 1).isoweekday() → 1.
+    expect(parseDate('0001-01-01')).toBe(-719_162);
+    expect(bucketLabelOfDay(-719_162, 'week')).toBe('0001-W01');
+    expect(parseDate('0000-01-01')).toBeNull();
+    expect(parseDate('0000-12-31')).toBeNull();
+  });
+
   it.each(['2026-02-29', '2026-13-01', '2026-04-31', '2026-1-01', '2026/11/16', '2026-11-16T00:00', ''])(
     'rejects %j as a date',
     (s) => {

@@ -79,7 +79,8 @@ export function parseDate(s: string): number | null {
   const y = digits(s, 0, 4);
   const m = digits(s, 5, 7);
   const d = digits(s, 8, 10);
-  if (y < 0 || m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) return null;
+  // Year 1 at the earliest, as for instants (instant.ts): a bucket label's year has four digits.
+  if (y < 1 || m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) return null;
   return daysFromCivil(y, m, d);
 }
 

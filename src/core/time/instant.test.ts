@@ -14,6 +14,8 @@ describe('parseInstant', () => {
     ['2026-11-16T10:00:00.123456789Z', Date.UTC(2026, 10, 16, 10, 0, 0, 123)],
     ['2024-02-29T23:59:59Z', Date.UTC(2024, 1, 29, 23, 59, 59)],
     ['2026-11-16t10:00:00z', Date.UTC(2026, 10, 16, 10, 0, 0)],
+    // The earliest year: python3 int(datetime(1, 1, 1, tzinfo=timezone.utc).timestamp()) → -62135596800.
+    ['0001-01-01T00:00:00Z', -62_135_596_800_000],
   ])('reads %s', (s, expected) => {
     expect(parseInstant(s)).toBe(expected);
   });
@@ -32,6 +34,9 @@ describe('parseInstant', () => {
     '2026-11-16T10:00:00.Z',
     '2026-11-16T10:00:00Zjunk',
     '26-11-16T10:00:00Z',
+    // Year 0: its local dates can fall in ISO week-year -1, which has no label (SPEC §2).
+    '0000-06-01T00:00:00Z',
+    '0000-12-31T23:59:59-05:00',
     '',
   ])('rejects %j', (s) => {
     expect(parseInstant(s)).toBeNaN();

@@ -31,7 +31,9 @@ export function parseInstant(s: string): number {
   const d = num(s, 8, 10);
   const h = num(s, 11, 13);
   const mi = num(s, 14, 16);
-  if (y < 0 || mo < 1 || mo > 12 || d < 1 || h < 0 || h > 23 || mi < 0 || mi > 59) return Number.NaN;
+  // Year 1 at the earliest: a year-0 instant can fall in ISO week-year -1, and a bucket label
+  // (SPEC §2: 2026-W47, 2026-11, 2026-Q4) has a year of four digits, not "00-1-W52".
+  if (y < 1 || mo < 1 || mo > 12 || d < 1 || h < 0 || h > 23 || mi < 0 || mi > 59) return Number.NaN;
   const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
   if (d > (mo === 2 && leap ? 29 : (DIM[mo - 1] ?? 0))) return Number.NaN;
   let i = 16;

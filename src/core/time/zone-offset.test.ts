@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isValidTimeZone, localToInstant, offsetAt } from './zone-offset.ts';
+import { canonicalTimeZone, isValidTimeZone, localToInstant, offsetAt } from './zone-offset.ts';
 
 const H = 3_600_000;
 /** A wall time read as if it were UTC, the way localToInstant takes it. */
@@ -62,5 +62,23 @@ describe('isValidTimeZone', () => {
     ['', false],
   ])('says %j is %s', (zone, ok) => {
     expect(isValidTimeZone(zone)).toBe(ok);
+  });
+});
+
+describe('canonicalTimeZone', () => {
+  it.each([
+    ['Europe/Berlin', 'Europe/Berlin'],
+    // Names Intl accepts only regardless of letter case are stored under their own spelling (SPEC §2, §12).
+    ['europe/berlin', 'Europe/Berlin'],
+    ['EUROPE/BERLIN', 'Europe/Berlin'],
+    ['america/new_york', 'America/New_York'],
+    ['utc', 'UTC'],
+    // Aliases stay as written, whatever older name the platform's ICU resolves them to.
+    ['Asia/Kolkata', 'Asia/Kolkata'],
+    ['Europe/Kyiv', 'Europe/Kyiv'],
+    ['Mars/Olympus', null],
+    ['', null],
+  ])('writes %j as %j', (zone, canonical) => {
+    expect(canonicalTimeZone(zone)).toBe(canonical);
   });
 });

@@ -51,6 +51,20 @@ export function isValidTimeZone(zone: string): boolean {
   }
 }
 
+/**
+ * The name a zone is stored and computed under (SPEC §2, §12), or null when the platform does not
+ * know it. Intl matches zone names regardless of letter case, so "europe/berlin" would otherwise
+ * pass as a second spelling of Europe/Berlin; a name that differs from Intl's resolved name only
+ * in case becomes that name. An alias is kept as written: on some platforms Intl resolves aliases
+ * to ICU's older names (Europe/Kyiv → Europe/Kiev, Asia/Kolkata → Asia/Calcutta), and rewriting
+ * the zone someone chose into an outdated name of the same zone would be wrong.
+ */
+export function canonicalTimeZone(zone: string): string | null {
+  if (!isValidTimeZone(zone)) return null;
+  const resolved = zoneCache(zone).dtf.resolvedOptions().timeZone;
+  return resolved !== zone && resolved.toLowerCase() === zone.toLowerCase() ? resolved : zone;
+}
+
 function offsetFromIntl(dtf: Intl.DateTimeFormat, ms: number): number {
   const whole = Math.floor(ms / 1000) * 1000;
   let y = 0;
