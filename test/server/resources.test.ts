@@ -164,6 +164,24 @@ describe.each(STORE_KINDS)('resources on %s', (kind) => {
     expect(audit.entries.every((e) => e.actor.length > 0)).toBe(true);
   });
 
+  it('records in the audit entry of a remapped identity whom it was taken from', async () => {
+    const path = `${base}/identities/trello/m-7`;
+    expect((await call(t, 'PUT', path, { token: owner, json: { assistantId: 'a1' } })).status).toBe(200);
+    expect((await call(t, 'PUT', path, { token: owner, json: { assistantId: 'a2' } })).status).toBe(200);
+    const audit = (await (await call(t, 'GET', `${base}/audit?limit=2`, { token: owner })).json()) as {
+      entries: { action: string; before: unknown; after: unknown }[];
+    };
+    // Newest first: the remap, then the first mapping (which took it from no one).
+    expect(audit.entries).toMatchObject([
+      {
+        action: 'identity.map',
+        before: { provider: 'trello', externalId: 'm-7', assistantId: 'a1' },
+        after: { provider: 'trello', externalId: 'm-7', assistantId: 'a2' },
+      },
+      { action: 'identity.map', before: null, after: { assistantId: 'a1' } },
+    ]);
+  });
+
   it('creates, reads, replaces, lists with a cursor and deletes single events', async () => {
     const task = {
       id: 'S1',

@@ -57,6 +57,18 @@ export async function mapIdentity(
       throw new AppError('unknown_assistant', `unknown assistant ${input.assistantId}`, {
         field: 'assistant',
       });
+    // A remap takes the identity from another assistant: the audit entry says from whom.
+    const previous = await tx
+      .select({ assistantId: identities.assistantId })
+      .from(identities)
+      .where(
+        and(
+          eq(identities.workspaceId, actor.workspaceId),
+          eq(identities.provider, input.provider),
+          eq(identities.externalId, input.externalId),
+        ),
+      )
+      .for('update');
     const [row] = await tx
       .insert(identities)
       .values({ workspaceId: actor.workspaceId, ...input })
@@ -71,6 +83,9 @@ export async function mapIdentity(
       actor: actor.userId,
       action: 'identity.map',
       target: `assistant:${input.assistantId}/identity:${input.provider}:${input.externalId}`,
+      before: previous[0]
+        ? { provider: input.provider, externalId: input.externalId, assistantId: previous[0].assistantId }
+        : null,
       after: input,
     });
     return row;
