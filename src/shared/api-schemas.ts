@@ -4,6 +4,7 @@
  * The server builds its OpenAPI document from these; the web client imports the types.
  */
 import { z } from 'zod';
+import { WorkspaceSettings, WorkspaceSettingsPatch } from './workspace-settings-schema.ts';
 
 const ROLES = ['owner', 'manager', 'assistant', 'coach', 'viewer'] as const;
 const PROVIDERS = ['email', 'slack', 'trello', 'asana', 'toggl', 'clockify', 'jira'] as const;
@@ -89,7 +90,7 @@ export const Workspace = z
   .object({
     id: z.string(),
     name: z.string(),
-    settings: z.record(z.string(), z.unknown()),
+    settings: WorkspaceSettings,
     createdAt: z.string(),
   })
   .meta({ id: 'Workspace' });
@@ -98,7 +99,7 @@ export const WorkspaceWithRole = Workspace.extend({ role: Role });
 export const CreateWorkspaceBody = z.strictObject({ name: text() });
 export const UpdateWorkspaceBody = z.strictObject({
   name: text().optional(),
-  settings: z.record(z.string(), z.unknown()).optional(),
+  settings: WorkspaceSettingsPatch.optional(),
 });
 export const DeleteWorkspaceBody = z.strictObject({
   confirm: z.string().describe('The workspace name, typed again'),

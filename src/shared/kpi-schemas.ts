@@ -49,7 +49,7 @@ export const AmendKpiBody = z.strictObject({
   period: Period.optional(),
   scale: Scale.optional(),
 });
-export const SetTargetBody = z.strictObject({
+export const ProposeTargetBody = z.strictObject({
   value: z.number().finite(),
   effectiveFrom: localDate.optional().describe("Default: today in the assistant's zone"),
 });
@@ -77,6 +77,25 @@ export const KpiTarget = z.object({
   setBy: Party,
 });
 
+export const PendingTarget = z
+  .object({
+    value: z.number(),
+    effectiveFrom: localDate,
+    proposedBy: Party,
+    proposedAt: instant,
+  })
+  .describe('A target one side proposed; it enters the history once the other side agrees (SPEC §5)');
+
+export const ActivityMetricLabel = z
+  .object({
+    metric: z.string(),
+    name: z.string(),
+    counterpart: z.string().describe('The outcome-based metric to suggest instead'),
+    counterpartName: z.string(),
+    because: z.string(),
+  })
+  .describe('Set when the KPI measures an activity metric: effort, not outcomes (SPEC §4)');
+
 export const Kpi = z.object({
   id: z.string(),
   name: z.string(),
@@ -93,7 +112,9 @@ export const Kpi = z.object({
   agreed: z.object({ manager: instant.optional(), assistant: instant.optional() }),
   agreedAt: instant.optional(),
   startDate: localDate.optional(),
-  targets: z.array(KpiTarget),
+  targets: z.array(KpiTarget).describe('Agreed targets only, oldest first'),
+  pendingTarget: PendingTarget.optional(),
+  activityMetric: ActivityMetricLabel.nullable(),
   retiredAt: instant.optional(),
   replacedBy: z.string().optional(),
   replaces: z.string().optional(),
@@ -113,7 +134,17 @@ export const Insight = z.object({
 export const KpiChange = z.object({
   kpi: Kpi,
   replaced: Kpi.nullable().optional(),
-  advice: Insight.nullable().describe('too_many (SPEC §7) when more than five KPIs are proposed or active'),
+  advice: z
+    .array(Insight)
+    .describe(
+      'SPEC §7 advice: too_many when more than five KPIs are proposed or active; activity_metric when the KPI proposed or changed is on an activity metric',
+    ),
+});
+export const FromTemplateResponse = z.object({
+  proposed: z.array(KpiChange),
+  skipped: z
+    .array(z.object({ key: z.string(), kpi: z.string() }))
+    .describe('Template suggestions already proposed or active for the same metric and filter'),
 });
 
 const SeriesPoint = z.object({ period: z.string(), value: z.number().nullable() });

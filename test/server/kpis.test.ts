@@ -26,7 +26,7 @@ interface KpiBody {
 interface Change {
   kpi: KpiBody;
   replaced?: KpiBody | null;
-  advice: { id: string; title: string; message: string } | null;
+  advice: { id: string; title: string; message: string }[];
 }
 interface ErrorBody {
   error: { code: string; message: string; baselineEnds?: string; targetsFrom?: string; limit?: number };
@@ -84,7 +84,7 @@ describe.each(STORE_KINDS)('KPIs through the API on %s', (kind) => {
     });
     expect(proposed.status).toBe(201);
     expect(proposed.body.kpi).toMatchObject({ id: 'ot', status: 'proposed', proposedBy: 'assistant' });
-    expect(proposed.body.advice).toBeNull();
+    expect(proposed.body.advice).toEqual([]);
 
     const again = await req<ErrorBody>('POST', '/kpis/ot/agree', as('assistant'));
     expect(again.status).toBe(409);
@@ -116,9 +116,13 @@ describe.each(STORE_KINDS)('KPIs through the API on %s', (kind) => {
     expect(suggestion.body.value).toBeCloseTo(0.90625, 12);
     expect(suggestion.body.effectiveFrom).toBe('2026-12-07');
 
+    // Both sides agree a target (SPEC §5): the assistant proposes, the manager agrees.
     const target = await req<Change>('POST', '/kpis/ot/targets', as('assistant'), { value: 0.9 });
     expect(target.status).toBe(200);
-    expect(target.body.kpi.targets).toEqual([
+    expect(target.body.kpi.targets).toEqual([]);
+    const agreedTarget = await req<Change>('POST', '/kpis/ot/targets/agree', as('manager'));
+    expect(agreedTarget.status).toBe(200);
+    expect(agreedTarget.body.kpi.targets).toEqual([
       { value: 0.9, effectiveFrom: '2026-12-07', setAt: '2026-12-07T12:00:00.000Z', setBy: 'assistant' },
     ]);
     const history = await req<unknown[]>('GET', '/kpis/ot/targets', as('coach'));
@@ -169,8 +173,7 @@ describe.each(STORE_KINDS)('KPIs through the API on %s', (kind) => {
       expect(r.status).toBe(201);
       last = r.body;
     }
-    expect(last?.advice?.id).toBe('too_many');
-    expect(last?.advice?.title).toBe('Five KPIs are enough');
+    expect(last?.advice.map((a) => [a.id, a.title])).toEqual([['too_many', 'Five KPIs are enough']]);
     for (const n of [2, 3, 4, 5])
       expect((await req<Change>('POST', `/kpis/k${n}/agree`, as('assistant'))).status).toBe(200);
     const sixth = await req<ErrorBody>('POST', '/kpis/k6/agree', as('assistant'));

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { METRICS } from '../metrics/metric-registry.ts';
-import { ACTIVITY_METRIC_IDS, ACTIVITY_METRICS, isActivityMetric } from './activity-metrics.ts';
+import {
+  ACTIVITY_METRIC_IDS,
+  ACTIVITY_METRICS,
+  activityLabel,
+  isActivityMetric,
+} from './activity-metrics.ts';
 
 describe('ACTIVITY_METRICS', () => {
   it.each([
@@ -17,5 +22,19 @@ describe('ACTIVITY_METRICS', () => {
     expect(Object.keys(ACTIVITY_METRICS).sort()).toEqual([...ACTIVITY_METRIC_IDS]);
     expect(isActivityMetric('tasks_completed')).toBe(true);
     expect(isActivityMetric('on_time_rate')).toBe(false);
+  });
+});
+
+describe('activityLabel', () => {
+  it('labels an activity metric with its outcome-based counterpart, and nothing else', () => {
+    expect(activityLabel('messages_sent')).toEqual({
+      metric: 'messages_sent',
+      name: 'Messages sent',
+      counterpart: 'response_time',
+      counterpartName: METRICS.response_time.name,
+      because: ACTIVITY_METRICS.messages_sent.because,
+    });
+    expect(activityLabel('response_time')).toBeNull();
+    expect(activityLabel('manual')).toBeNull();
   });
 });

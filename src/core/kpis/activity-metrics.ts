@@ -3,7 +3,7 @@
  * issues resolved. They may be shown and even chosen, but they are labelled as activity and the
  * system suggests the outcome-based metric that measures what the activity is for.
  */
-import type { FilterKey, MetricId } from '../metrics/metric-registry.ts';
+import { type FilterKey, METRICS, type MetricId } from '../metrics/metric-registry.ts';
 
 export const ACTIVITY_METRIC_IDS = [
   'hours_logged',
@@ -65,4 +65,26 @@ export const ACTIVITY_METRICS: Record<ActivityMetricId, ActivityMetricDefinition
 /** True when `id` names an activity metric. */
 export function isActivityMetric(id: unknown): id is ActivityMetricId {
   return typeof id === 'string' && (ACTIVITY_METRIC_IDS as readonly string[]).includes(id);
+}
+
+/** How a KPI on an activity metric is labelled, with the outcome-based metric to suggest (SPEC §4). */
+export interface ActivityLabel {
+  metric: ActivityMetricId;
+  name: string;
+  counterpart: MetricId;
+  counterpartName: string;
+  because: string;
+}
+
+/** The activity label of a metric, or null for an outcome (or manual) metric. */
+export function activityLabel(metric: string): ActivityLabel | null {
+  if (!isActivityMetric(metric)) return null;
+  const a = ACTIVITY_METRICS[metric];
+  return {
+    metric: a.id,
+    name: a.name,
+    counterpart: a.counterpart,
+    counterpartName: METRICS[a.counterpart].name,
+    because: a.because,
+  };
 }

@@ -7,7 +7,7 @@
 import { AppError } from '../../errors.ts';
 import { assertTargetAllowed } from './baseline.ts';
 import { type Kpi, PARTIES, type Party } from './kpi.ts';
-import { assertKpiFilter, isKpiMetric, type KpiDefinition } from './kpi-definition.ts';
+import { assertKpiFilter, assertProcessChanges, isKpiMetric, type KpiDefinition } from './kpi-definition.ts';
 import { assertCanActivate, DEFAULT_ACTIVE_KPI_LIMIT } from './kpi-limit.ts';
 
 /** Who acts, when (instant) and on which local date in the assistant's zone. */
@@ -25,8 +25,15 @@ function assertTerms(terms: KpiTerms): void {
       metric: terms.metric,
     });
   assertKpiFilter(terms);
+  assertProcessChanges(terms);
   // A target follows the baseline, which only starts once both sides agree (SPEC §5).
   if (terms.target !== undefined && terms.target !== null) assertTargetAllowed({ id: terms.id }, '');
+}
+
+/** A KPI leaving service drops any target proposal still waiting for agreement. */
+function withoutPendingTarget(kpi: Kpi): Kpi {
+  const { pendingTarget: _dropped, ...rest } = kpi;
+  return rest;
 }
 
 function otherParty(p: Party): Party {
@@ -115,7 +122,9 @@ export function agreeKpi(kpi: Kpi, stamp: Stamp, opts: AgreeOptions): AgreeResul
   const next: Kpi = { ...kpi, agreed, status: 'active', agreedAt: stamp.at, startDate: stamp.today };
   return {
     kpi: next,
-    replaced: replacing ? { ...old, status: 'replaced', replacedBy: kpi.id, retiredAt: stamp.at } : null,
+    replaced: replacing
+      ? { ...withoutPendingTarget(old), status: 'replaced', replacedBy: kpi.id, retiredAt: stamp.at }
+      : null,
   };
 }
 
@@ -123,5 +132,6 @@ export function agreeKpi(kpi: Kpi, stamp: Stamp, opts: AgreeOptions): AgreeResul
 export function retireKpi(kpi: Kpi, stamp: Stamp): Kpi {
   if (kpi.status !== 'active' && kpi.status !== 'proposed')
     throw new AppError('conflict', `${kpi.id} is already ${kpi.status}`, { kpi: kpi.id, status: kpi.status });
-  return { ...kpi, status: 'retired', retiredAt: stamp.at };
+  // A target still waiting for agreement goes with it.
+  return { ...withoutPendingTarget(kpi), status: 'retired', retiredAt: stamp.at };
 }

@@ -7,6 +7,7 @@ import {
   kpiPeriod,
   kpiPoolKind,
   kpiScale,
+  measureKey,
 } from './kpi-definition.ts';
 
 describe('kpiPeriod', () => {
@@ -99,5 +100,15 @@ describe('assertProcessChange (SPEC §6 phases)', () => {
     expect(() => assertProcessChange({ id: 'g', metric: 'goal_alignment' }, '2026-10')).not.toThrow();
     expect(() => assertProcessChange({ id: 'g', metric: 'goal_alignment' }, '2026-Q4')).not.toThrow();
     expect(() => assertProcessChange({ id: 'w', metric: 'on_time_rate' }, '2026-W40')).not.toThrow();
+  });
+});
+
+describe('measureKey', () => {
+  it('is equal for the same metric and filter, whatever the key order', () => {
+    const a = measureKey({ metric: 'on_time_rate', filter: { category: 'x', client: 'c' } });
+    expect(measureKey({ metric: 'on_time_rate', filter: { client: 'c', category: 'x' } })).toBe(a);
+    expect(measureKey({ metric: 'on_time_rate' })).toBe(measureKey({ metric: 'on_time_rate', filter: {} }));
+    expect(measureKey({ metric: 'on_time_rate' })).not.toBe(a);
+    expect(measureKey({ metric: 'csat' })).not.toBe(measureKey({ metric: 'on_time_rate' }));
   });
 });

@@ -94,3 +94,11 @@ export function assertProcessChanges(
 ): void {
   for (const c of kpi.processChanges ?? []) assertProcessChange(kpi, c);
 }
+
+/** What a KPI measures, as one comparable key: its metric and its filter (keys sorted). */
+export function measureKey(kpi: { metric: string; filter?: MetricFilter | undefined }): string {
+  const filter = Object.entries(kpi.filter ?? {})
+    .filter(([, v]) => v !== undefined)
+    .sort(([a], [b]) => (a < b ? -1 : 1));
+  return JSON.stringify([kpi.metric, filter]);
+}

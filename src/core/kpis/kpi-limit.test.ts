@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assertCanActivate } from './kpi-limit.ts';
+import { assertActiveKpiLimit, assertCanActivate } from './kpi-limit.ts';
 
 describe('assertCanActivate', () => {
   it('allows a fifth and refuses a sixth by default', () => {
@@ -11,5 +11,13 @@ describe('assertCanActivate', () => {
     expect(() => assertCanActivate(7, 7)).toThrow(
       expect.objectContaining({ details: { limit: 7, active: 7 } }),
     );
+  });
+});
+
+describe('assertActiveKpiLimit', () => {
+  it('takes whole numbers from 5 to 20: the workspace may raise the limit, not lower it (SPEC §5)', () => {
+    for (const ok of [5, 6, 20]) expect(() => assertActiveKpiLimit(ok)).not.toThrow();
+    for (const bad of [4, 21, 5.5, Number.NaN])
+      expect(() => assertActiveKpiLimit(bad)).toThrow(expect.objectContaining({ code: 'validation_failed' }));
   });
 });

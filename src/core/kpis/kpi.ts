@@ -20,6 +20,16 @@ export interface TargetEntry {
   setBy: Party;
 }
 
+/** A target one side proposed and the other has not agreed yet (SPEC §5: "both sides then agree or change"). */
+export interface PendingTarget {
+  value: number;
+  /** Local date from which it would be in force. */
+  effectiveFrom: string;
+  proposedBy: Party;
+  /** Instant it was proposed. */
+  proposedAt: string;
+}
+
 export interface Kpi extends Omit<KpiDefinition, 'target'> {
   status: KpiStatus;
   proposedBy: Party;
@@ -32,6 +42,8 @@ export interface Kpi extends Omit<KpiDefinition, 'target'> {
   startDate?: string;
   /** Target history, oldest first; empty until one is agreed after the baseline. */
   targets: TargetEntry[];
+  /** A proposed target awaiting the other side; it enters `targets` only once agreed. */
+  pendingTarget?: PendingTarget;
   retiredAt?: string;
   /** The KPI that replaced this one. */
   replacedBy?: string;

@@ -8,7 +8,10 @@ import type { Stamp } from './agreement.ts';
 import { assertTargetAllowed } from './baseline.ts';
 import { type Kpi, targetOn } from './kpi.ts';
 
-/** Sets (or changes) the target from `effectiveFrom` (default today); an entry on the same date is replaced. */
+/**
+ * Records an agreed target from `effectiveFrom` (default today); an entry on the same date is
+ * replaced. Only target-agreement.ts calls it once both sides agreed (SPEC §5).
+ */
 export function setTarget(kpi: Kpi, value: number, stamp: Stamp, effectiveFrom: string = stamp.today): Kpi {
   if (kpi.status !== 'active')
     throw new AppError('conflict', `A target is set on an active KPI; ${kpi.id} is ${kpi.status}`, {

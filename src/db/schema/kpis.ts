@@ -17,6 +17,7 @@ import {
   timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
+import type { PendingTarget } from '#core/kpis/kpi';
 import type { MetricFilter } from '#core/metrics/metric-registry';
 import { assistants } from './assistants.ts';
 
@@ -51,6 +52,8 @@ export const kpis = pgTable(
     replaces: text('replaces'),
     /** Buckets or dates at which the process changed: each starts a new phase (SPEC §6). */
     processChanges: jsonb('process_changes').$type<string[]>().notNull().default([]),
+    /** A target one side proposed, waiting for the other side's agreement (SPEC §5); null: none. */
+    pendingTarget: jsonb('pending_target').$type<PendingTarget>(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },

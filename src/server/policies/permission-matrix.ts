@@ -164,6 +164,8 @@ export const ROUTE_POLICIES: Record<string, RoutePolicy> = {
   'POST /api/v1/workspaces/{ws}/kpis/{id}/replace': 'kpi.write',
   'GET /api/v1/workspaces/{ws}/kpis/{id}/targets': 'kpi.read',
   'POST /api/v1/workspaces/{ws}/kpis/{id}/targets': 'kpi.write',
+  'POST /api/v1/workspaces/{ws}/kpis/{id}/targets/agree': 'kpi.write',
+  'DELETE /api/v1/workspaces/{ws}/kpis/{id}/targets/proposal': 'kpi.write',
   'GET /api/v1/workspaces/{ws}/kpis/{id}/suggested-target': 'kpi.read',
   'POST /api/v1/workspaces/{ws}/kpis/{id}/process-changes': 'kpi.write',
   'GET /api/v1/workspaces/{ws}/kpis/{id}/analysis': 'kpi.read',

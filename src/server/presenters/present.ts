@@ -10,6 +10,7 @@ import type { IdentityRow } from '#services/identities/manage-identities';
 import type { InvitationRow } from '#services/members/invitations';
 import type { MemberView } from '#services/members/manage-members';
 import type { WorkspaceRow } from '#services/workspaces/workspace-queries';
+import { readWorkspaceSettings } from '#services/workspaces/workspace-settings';
 import type {
   ApiToken,
   Assignment,
@@ -25,7 +26,7 @@ import type {
 const iso = (d: Date): string => d.toISOString();
 
 export function presentWorkspace(w: WorkspaceRow): Workspace {
-  return { id: w.id, name: w.name, settings: w.settings, createdAt: iso(w.createdAt) };
+  return { id: w.id, name: w.name, settings: readWorkspaceSettings(w.settings), createdAt: iso(w.createdAt) };
 }
 
 export function presentMember(m: MemberView): Member {

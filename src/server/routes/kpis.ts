@@ -1,6 +1,6 @@
 /**
- * KPIs (SPEC §5): propose, agree, amend, retire, replace, targets after the baseline, process
- * changes; their SPEC §6 analysis; the SPEC §7 insights; the SPEC §9 role templates. Assistants act
+ * KPIs (SPEC §5): propose, agree, amend, retire, replace, targets agreed by both sides after the
+ * baseline, process changes; their SPEC §6 analysis; the SPEC §7 insights; the SPEC §9 role templates. Assistants act
  * for themselves, managers for their assigned assistants; coaches and viewers read.
  */
 import { z } from 'zod';
@@ -9,6 +9,7 @@ import type { MetricFilter } from '#core/metrics/metric-registry';
 import { parseInstant } from '#core/time/instant';
 import { insightsOf, kpiAnalysis, kpiSummaries, suggestedTarget } from '#services/kpis/kpi-analysis';
 import { loadKpi } from '#services/kpis/kpi-record';
+import { agreeTargetUseCase, proposeTargetUseCase, withdrawTargetUseCase } from '#services/kpis/kpi-targets';
 import {
   addProcessChangeUseCase,
   agreeKpiUseCase,
@@ -17,12 +18,12 @@ import {
   proposeKpiUseCase,
   replaceKpiUseCase,
   retireKpiUseCase,
-  setTargetUseCase,
 } from '#services/kpis/manage-kpis';
 import {
   AmendKpiBody,
   AnalysisQuery,
   FromTemplateBody,
+  FromTemplateResponse,
   Insight,
   Kpi,
   KpiAnalysisResponse,
@@ -32,15 +33,16 @@ import {
   KpiTarget,
   ProcessChangeBody,
   ProposeKpiBody,
+  ProposeTargetBody,
   ReplaceKpiBody,
   RoleTemplateResponse,
-  SetTargetBody,
   SuggestedTargetResponse,
 } from '#shared/kpi-schemas';
 import { type AppContext, actorOf, memberOf } from '../app-env.ts';
 import type { TandemApp } from '../openapi-app.ts';
 import { actorScope, assertCan } from '../policies/assert-can.ts';
 import type { Action } from '../policies/permission-matrix.ts';
+import { presentKpi, presentKpiChange, withKpiView } from '../presenters/present-kpi.ts';
 import { route } from '../route-kit.ts';
 import { json, jsonBody, WsIdParams, WsParams } from './params.ts';
 
@@ -80,9 +82,10 @@ const fromTemplate = route({
   method: 'post',
   path: `${BASE}/from-template`,
   tags,
-  summary: "Propose a role template's KPIs for an assistant (SPEC §9)",
+  summary:
+    "Propose a role template's KPIs for an assistant, skipping those already proposed or active (SPEC §9)",
   request: { params: WsParams, body: jsonBody(FromTemplateBody) },
-  responses: { 201: json(z.array(KpiChange), 'Created') },
+  responses: { 201: json(FromTemplateResponse, 'Created') },
 });
 const get = route({
   method: 'get',
@@ -122,16 +125,32 @@ const replace = post(
   ReplaceKpiBody,
   201,
 );
-const setTargetRoute = post(
+const proposeTargetRoute = post(
   '/{id}/targets',
-  'Set the target from a date (refused during the baseline)',
-  SetTargetBody,
+  'Propose a target from a date (refused during the baseline); it applies once the other side agrees',
+  ProposeTargetBody,
 );
+const agreeTargetRoute = route({
+  method: 'post',
+  path: `${BASE}/{id}/targets/agree`,
+  tags,
+  summary: "Agree to the other side's proposed target: it enters the target history",
+  request: { params: WsIdParams },
+  responses: { 200: json(KpiChange) },
+});
+const withdrawTargetRoute = route({
+  method: 'delete',
+  path: `${BASE}/{id}/targets/proposal`,
+  tags,
+  summary: 'Withdraw my own target proposal',
+  request: { params: WsIdParams },
+  responses: { 200: json(KpiChange) },
+});
 const targets = route({
   method: 'get',
   path: `${BASE}/{id}/targets`,
   tags,
-  summary: 'Target history with effective dates',
+  summary: 'Agreed target history with effective dates',
   request: { params: WsIdParams },
   responses: { 200: json(z.array(KpiTarget)) },
 });
@@ -178,7 +197,8 @@ export function registerKpiRoutes(app: TandemApp): void {
     const { ws } = c.req.valid('param');
     const q = c.req.valid('query');
     const scope = actorScope(memberOf(c), 'kpi.read');
-    return c.json(await kpiSummaries(c.get('deps'), ws, scope, asOfOf(c, q.asOf), q.assistant), 200);
+    const rows = await kpiSummaries(c.get('deps'), ws, scope, asOfOf(c, q.asOf), q.assistant);
+    return c.json(rows.map(withKpiView), 200);
   });
   app.openapi(propose, async (c) => {
     const body = c.req.valid('json') as z.infer<typeof ProposeKpiBody>;
@@ -189,16 +209,17 @@ export function registerKpiRoutes(app: TandemApp): void {
       metric: rest.metric as never,
       ...(filter ? { filter: filter as MetricFilter } : {}),
     };
-    return c.json(await proposeKpiUseCase(c.get('deps'), actorOf(c), input), 201);
+    return c.json(presentKpiChange(await proposeKpiUseCase(c.get('deps'), actorOf(c), input)), 201);
   });
   app.openapi(fromTemplate, async (c) => {
     const { assistant, role } = c.req.valid('json');
     assertCan(memberOf(c), 'kpi.write', assistant);
-    return c.json(await proposeFromTemplate(c.get('deps'), actorOf(c), assistant, role), 201);
+    const r = await proposeFromTemplate(c.get('deps'), actorOf(c), assistant, role);
+    return c.json({ proposed: r.proposed.map(presentKpiChange), skipped: r.skipped }, 201);
   });
   app.openapi(get, async (c) => {
     const { ws, id } = c.req.valid('param');
-    return c.json(await kpiFor(c, ws, id, 'kpi.read'), 200);
+    return c.json(presentKpi(await kpiFor(c, ws, id, 'kpi.read')), 200);
   });
   app.openapi(amend, async (c) => {
     const { ws, id } = c.req.valid('param');
@@ -209,30 +230,41 @@ export function registerKpiRoutes(app: TandemApp): void {
       ...(metric ? { metric: metric as never } : {}),
       ...(filter ? { filter } : {}),
     };
-    return c.json(await amendKpiUseCase(c.get('deps'), actorOf(c), id, changes), 200);
+    return c.json(presentKpiChange(await amendKpiUseCase(c.get('deps'), actorOf(c), id, changes)), 200);
   });
   app.openapi(agree, async (c) => {
     const { ws, id } = c.req.valid('param');
     await kpiFor(c, ws, id, 'kpi.write');
-    return c.json(await agreeKpiUseCase(c.get('deps'), actorOf(c), id), 200);
+    return c.json(presentKpiChange(await agreeKpiUseCase(c.get('deps'), actorOf(c), id)), 200);
   });
   app.openapi(retire, async (c) => {
     const { ws, id } = c.req.valid('param');
     await kpiFor(c, ws, id, 'kpi.write');
-    return c.json(await retireKpiUseCase(c.get('deps'), actorOf(c), id), 200);
+    return c.json(presentKpiChange(await retireKpiUseCase(c.get('deps'), actorOf(c), id)), 200);
   });
   app.openapi(replace, async (c) => {
     const { ws, id } = c.req.valid('param') as z.infer<typeof WsIdParams>;
     await kpiFor(c, ws, id, 'kpi.write');
     const { metric, filter, ...rest } = c.req.valid('json') as z.infer<typeof ReplaceKpiBody>;
     const input = { ...rest, metric: metric as never, ...(filter ? { filter } : {}) };
-    return c.json(await replaceKpiUseCase(c.get('deps'), actorOf(c), id, input), 201);
+    return c.json(presentKpiChange(await replaceKpiUseCase(c.get('deps'), actorOf(c), id, input)), 201);
   });
-  app.openapi(setTargetRoute, async (c) => {
+  app.openapi(proposeTargetRoute, async (c) => {
     const { ws, id } = c.req.valid('param') as z.infer<typeof WsIdParams>;
     await kpiFor(c, ws, id, 'kpi.write');
-    const { value, effectiveFrom } = c.req.valid('json') as z.infer<typeof SetTargetBody>;
-    return c.json(await setTargetUseCase(c.get('deps'), actorOf(c), id, value, effectiveFrom), 200);
+    const { value, effectiveFrom } = c.req.valid('json') as z.infer<typeof ProposeTargetBody>;
+    const change = await proposeTargetUseCase(c.get('deps'), actorOf(c), id, value, effectiveFrom);
+    return c.json(presentKpiChange(change), 200);
+  });
+  app.openapi(agreeTargetRoute, async (c) => {
+    const { ws, id } = c.req.valid('param');
+    await kpiFor(c, ws, id, 'kpi.write');
+    return c.json(presentKpiChange(await agreeTargetUseCase(c.get('deps'), actorOf(c), id)), 200);
+  });
+  app.openapi(withdrawTargetRoute, async (c) => {
+    const { ws, id } = c.req.valid('param');
+    await kpiFor(c, ws, id, 'kpi.write');
+    return c.json(presentKpiChange(await withdrawTargetUseCase(c.get('deps'), actorOf(c), id)), 200);
   });
   app.openapi(targets, async (c) => {
     const { ws, id } = c.req.valid('param');
@@ -247,12 +279,13 @@ export function registerKpiRoutes(app: TandemApp): void {
     const { ws, id } = c.req.valid('param') as z.infer<typeof WsIdParams>;
     await kpiFor(c, ws, id, 'kpi.write');
     const { at } = c.req.valid('json') as z.infer<typeof ProcessChangeBody>;
-    return c.json(await addProcessChangeUseCase(c.get('deps'), actorOf(c), id, at), 200);
+    return c.json(presentKpiChange(await addProcessChangeUseCase(c.get('deps'), actorOf(c), id, at)), 200);
   });
   app.openapi(analysis, async (c) => {
     const { ws, id } = c.req.valid('param');
     await kpiFor(c, ws, id, 'kpi.read');
-    return c.json(await kpiAnalysis(c.get('deps'), ws, id, asOfOf(c, c.req.valid('query').asOf)), 200);
+    const view = await kpiAnalysis(c.get('deps'), ws, id, asOfOf(c, c.req.valid('query').asOf));
+    return c.json(withKpiView(view), 200);
   });
   app.openapi(insights, async (c) => {
     const { ws } = c.req.valid('param');

@@ -6,9 +6,11 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { AssistantDef, HistoryEntry, LocalInterval, WeeklySchedule } from '#core/events/event-types';
 import { validateAssistant } from '#core/events/validate-event';
+import { roleTemplate } from '#core/kpis/role-templates';
 import { assistants } from '#db/schema/assistants';
 import { AppError } from '#src/errors';
 import { writeAudit } from '../audit.ts';
+import { proposeTemplateKpis } from '../kpis/propose-template-kpis.ts';
 import { bumpDataVersion } from '../metrics/data-version.ts';
 import type { Actor, AssistantScope, ServiceDeps } from '../service-context.ts';
 import { assistantColumns, assistantDef } from './assistant-record.ts';
@@ -95,6 +97,10 @@ export async function createAssistant(
       target: `assistant:${def.id}`,
       after: { name: row.name, ...assistantDef(row) },
     });
+    // Creating an assistant from a role template proposes its KPIs (SPEC §8 week 1, §9), by the
+    // creating side, each audited; the assistant's agreement makes them active.
+    const template = roleTemplate(def.role);
+    if (template) await proposeTemplateKpis(deps, tx, actor, def.id, template);
     return row;
   });
 }

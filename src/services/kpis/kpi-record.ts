@@ -59,6 +59,7 @@ export function kpiOf(row: KpiRow, targets: readonly TargetRow[]): NamedKpi {
   if (retiredAt) k.retiredAt = retiredAt;
   if (row.replacedBy) k.replacedBy = row.replacedBy;
   if (row.replaces) k.replaces = row.replaces;
+  if (row.pendingTarget) k.pendingTarget = row.pendingTarget;
   return k;
 }
 
@@ -85,6 +86,7 @@ export function kpiColumns(workspaceId: string, k: NamedKpi): Omit<KpiRow, 'crea
     replacedBy: k.replacedBy ?? null,
     replaces: k.replaces ?? null,
     processChanges: k.processChanges ?? [],
+    pendingTarget: k.pendingTarget ?? null,
   };
 }
 

@@ -6,6 +6,11 @@ import { workspaces } from '#db/schema/workspaces';
 import { AppError } from '#src/errors';
 import { writeAudit } from '../audit.ts';
 import type { Actor, ServiceDeps } from '../service-context.ts';
+import {
+  applySettingsPatch,
+  readWorkspaceSettings,
+  type WorkspaceSettingsPatch,
+} from './workspace-settings.ts';
 
 export type WorkspaceRow = typeof workspaces.$inferSelect;
 
@@ -31,14 +36,15 @@ export async function getWorkspace(deps: ServiceDeps, id: string): Promise<Works
 export async function updateWorkspace(
   deps: ServiceDeps,
   actor: Actor,
-  patch: { name?: string | undefined; settings?: Record<string, unknown> | undefined },
+  patch: { name?: string | undefined; settings?: WorkspaceSettingsPatch | undefined },
 ): Promise<WorkspaceRow> {
   return deps.db.transaction(async (tx) => {
     const before = await tx.select().from(workspaces).where(eq(workspaces.id, actor.workspaceId)).limit(1);
     if (!before[0]) throw new AppError('not_found', 'No such workspace');
     const set: Partial<WorkspaceRow> = {};
     if (patch.name !== undefined) set.name = patch.name;
-    if (patch.settings !== undefined) set.settings = patch.settings;
+    // Settings are merged key by key (SPEC §5 activeKpiLimit); null returns one to its default.
+    if (patch.settings !== undefined) set.settings = applySettingsPatch(before[0].settings, patch.settings);
     const [after] = await tx
       .update(workspaces)
       .set(set)
@@ -50,8 +56,8 @@ export async function updateWorkspace(
       actor: actor.userId,
       action: 'workspace.update',
       target: `workspace:${actor.workspaceId}`,
-      before: { name: before[0].name, settings: before[0].settings },
-      after: { name: after.name, settings: after.settings },
+      before: { name: before[0].name, settings: readWorkspaceSettings(before[0].settings) },
+      after: { name: after.name, settings: readWorkspaceSettings(after.settings) },
     });
     return after;
   });

@@ -56,11 +56,22 @@ export function useAgreeKpi(ws: string) {
   });
 }
 
-export function useSetTarget(ws: string, id: string) {
+/** Propose a target from a date; it applies once the other side agrees (SPEC §5). */
+export function useProposeTarget(ws: string, id: string) {
   return useWsMutation({
     ws,
     request: (body: { value: number; effectiveFrom?: string }) =>
       api<KpiChangeAnswer>(paths.ws(ws, `kpis/${enc(id)}/targets`), { json: body }),
-    success: 'Target agreed',
+    success: (r) =>
+      r.kpi.pendingTarget ? 'Target proposed; waiting for the other side' : 'Target agreed by both of you',
+  });
+}
+
+/** Agree to the other side's proposed target: it enters the target history. */
+export function useAgreeTarget(ws: string, id: string) {
+  return useWsMutation({
+    ws,
+    request: () => api<KpiChangeAnswer>(paths.ws(ws, `kpis/${enc(id)}/targets/agree`), { method: 'POST' }),
+    success: 'Target agreed by both of you',
   });
 }

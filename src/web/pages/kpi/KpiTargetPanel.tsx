@@ -1,20 +1,23 @@
-import { Button, Card, Group, NumberInput, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Card, Group, NumberInput, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import {
   type KpiAnalysisAnswer,
   type KpiRecord,
   type SuggestedTarget,
-  useSetTarget,
+  useAgreeTarget,
+  useProposeTarget,
 } from '../../api/kpis-api.ts';
 import { enc } from '../../api/paths.ts';
 import { useWsQuery } from '../../api/workspace-queries.ts';
+import { canManage, useWorkspace } from '../../app/workspace-context.ts';
 import { FormError } from '../../components/FormError.tsx';
 import { formatLocalDate } from '../../format/format-instant.ts';
 import { formatMetricValue } from '../../format/metric-format.ts';
 
 /**
  * Targets (SPEC §5): none during the 14-day baseline (the server refuses one with the end date);
- * after it, the suggested realistic target, which both sides accept or change.
+ * after it, the suggested realistic target, which both sides agree or change: one side proposes a
+ * value, which waits for the other side; the other side agrees, or proposes a different value.
  */
 export function KpiTargetPanel({
   ws,
@@ -25,13 +28,18 @@ export function KpiTargetPanel({
   kpi: KpiRecord;
   baseline: KpiAnalysisAnswer['baseline'];
 }) {
+  const { role } = useWorkspace();
+  const mySide = canManage(role) ? 'manager' : role === 'assistant' ? 'assistant' : null;
   const suggested = useWsQuery<SuggestedTarget>(ws, `kpis/${enc(kpi.id)}/suggested-target`, undefined, {
     enabled: kpi.status === 'active' && baseline?.complete === true,
   });
   const [value, setValue] = useState<number | string>('');
-  const set = useSetTarget(ws, kpi.id);
+  const propose = useProposeTarget(ws, kpi.id);
+  const agree = useAgreeTarget(ws, kpi.id);
   if (kpi.status !== 'active') return null;
   const current = kpi.targets.at(-1);
+  const pending = kpi.pendingTarget;
+  const other = pending?.proposedBy === 'manager' ? 'assistant' : 'manager';
   return (
     <Card>
       <Stack gap="sm">
@@ -40,47 +48,70 @@ export function KpiTargetPanel({
         </Title>
         {current && (
           <Text size="sm">
-            {formatMetricValue(kpi.metric, current.value)} from {formatLocalDate(current.effectiveFrom)}, set
-            by the {current.setBy}.
+            {formatMetricValue(kpi.metric, current.value)} from {formatLocalDate(current.effectiveFrom)},
+            agreed by both sides.
           </Text>
+        )}
+        {pending && (
+          <Alert color="blue" variant="light" title={`Proposed by the ${pending.proposedBy}`}>
+            <Stack gap="xs">
+              <Text size="sm">
+                {formatMetricValue(kpi.metric, pending.value)} from {formatLocalDate(pending.effectiveFrom)}.{' '}
+                {mySide === pending.proposedBy || mySide === null
+                  ? `Waiting for the other side (the ${other}) to agree.`
+                  : 'Agree it, or propose a different value below.'}
+              </Text>
+              {mySide !== null && mySide !== pending.proposedBy && (
+                <Group>
+                  <Button size="xs" loading={agree.isPending} onClick={() => agree.mutate(undefined)}>
+                    Agree
+                  </Button>
+                </Group>
+              )}
+            </Stack>
+          </Alert>
         )}
         {baseline && !baseline.complete ? (
           <Text size="sm" c="dimmed">
             The baseline runs until {formatLocalDate(baseline.lastDay)}. Watch the numbers together; a target
-            can be set from {formatLocalDate(baseline.targetsFrom)}.
+            can be proposed from {formatLocalDate(baseline.targetsFrom)}.
           </Text>
         ) : (
-          <>
-            {suggested.data && (
-              <Text size="sm">
-                Suggested: <b>{formatMetricValue(kpi.metric, suggested.data.value)}</b> (baseline{' '}
-                {formatMetricValue(kpi.metric, suggested.data.baseline)}; {suggested.data.rule}).
-              </Text>
-            )}
-            <Group align="flex-end" gap="sm">
-              <NumberInput
-                label="Target value"
-                description="As the metric counts it: 0.9 for 90 %, minutes for response time"
-                value={value}
-                onChange={setValue}
-                w={220}
-              />
+          mySide !== null && (
+            <>
               {suggested.data && (
-                <Button variant="light" onClick={() => setValue(suggested.data.value)}>
-                  Use the suggestion
-                </Button>
+                <Text size="sm">
+                  Suggested: <b>{formatMetricValue(kpi.metric, suggested.data.value)}</b> (baseline{' '}
+                  {formatMetricValue(kpi.metric, suggested.data.baseline)}; {suggested.data.rule}).
+                </Text>
               )}
-              <Button
-                disabled={typeof value !== 'number'}
-                loading={set.isPending}
-                onClick={() => typeof value === 'number' && set.mutate({ value })}
-              >
-                Agree this target
-              </Button>
-            </Group>
-          </>
+              <Group align="flex-end" gap="sm">
+                <NumberInput
+                  label="Target value"
+                  description="As the metric counts it: 0.9 for 90 %, minutes for response time"
+                  value={value}
+                  onChange={setValue}
+                  w={220}
+                />
+                {suggested.data && (
+                  <Button variant="light" onClick={() => setValue(suggested.data.value)}>
+                    Use the suggestion
+                  </Button>
+                )}
+                <Button
+                  disabled={typeof value !== 'number'}
+                  loading={propose.isPending}
+                  onClick={() => typeof value === 'number' && propose.mutate({ value })}
+                >
+                  {pending && pending.proposedBy !== mySide
+                    ? 'Propose this value instead'
+                    : 'Propose this target'}
+                </Button>
+              </Group>
+            </>
+          )
         )}
-        <FormError error={set.error} />
+        <FormError error={propose.error ?? agree.error} />
       </Stack>
     </Card>
   );

@@ -10,13 +10,8 @@ import { FormError } from '../../components/FormError.tsx';
 import { QueryView } from '../../components/QueryView.tsx';
 import { SectionCard } from '../../components/SectionCard.tsx';
 
-/** The workspace setting that raises the active-KPI limit (SPEC §5; default 5). */
-export const KPI_LIMIT_SETTING = 'kpiLimit';
-
-function kpiLimitOf(w: Workspace): number {
-  const v = w.settings[KPI_LIMIT_SETTING];
-  return typeof v === 'number' && Number.isInteger(v) ? v : 5;
-}
+/** The workspace setting that raises the active-KPI limit (SPEC §5; default 5, at most 20). */
+const kpiLimitOf = (w: Workspace): number => w.settings.activeKpiLimit;
 
 export function WorkspaceSettings() {
   const { ws } = useWorkspace();
@@ -42,13 +37,13 @@ function NameAndLimit({ workspace }: { workspace: Workspace }) {
   }, [workspace]);
   const save = useWsMutation({
     ws: workspace.id,
-    request: (body: { name: string; settings: Record<string, unknown> }) =>
+    request: (body: { name: string; settings: { activeKpiLimit: number } }) =>
       api<Workspace>(paths.workspace(workspace.id), { method: 'PATCH', json: body }),
     success: 'Workspace saved',
   });
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    save.mutate({ name, settings: { ...workspace.settings, [KPI_LIMIT_SETTING]: limit } });
+    save.mutate({ name, settings: { activeKpiLimit: limit } });
   };
   return (
     <SectionCard
@@ -60,8 +55,8 @@ function NameAndLimit({ workspace }: { workspace: Workspace }) {
           <TextInput label="Name" required value={name} onChange={(e) => setName(e.currentTarget.value)} />
           <NumberInput
             label="Active KPIs per assistant"
-            description="Three to five is recommended: a few KPIs that both sides watch work better than many."
-            min={1}
+            description="Five by default, and Tandem can raise it up to 20. Three to five is recommended: a few KPIs that both sides watch work better than many."
+            min={5}
             max={20}
             value={limit}
             onChange={(v) => setLimit(typeof v === 'number' ? v : 5)}

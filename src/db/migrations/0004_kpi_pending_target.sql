@@ -1,0 +1,1 @@
+ALTER TABLE "kpis" ADD COLUMN "pending_target" jsonb;
