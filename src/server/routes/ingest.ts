@@ -9,7 +9,7 @@ import { IngestResponse } from '#shared/api-schemas';
 import { AppError } from '#src/errors';
 import { actorOf, memberOf } from '../app-env.ts';
 import type { TandemApp } from '../openapi-app.ts';
-import { assertCan } from '../policies/assert-can.ts';
+import { actorScope, assertCan } from '../policies/assert-can.ts';
 import { scopeOf } from '../policies/permission-matrix.ts';
 import { route } from '../route-kit.ts';
 import { json, WsParams } from './params.ts';
@@ -44,7 +44,11 @@ export function registerIngestRoute(app: TandemApp): void {
     if (!body) throw new AppError('validation_failed', 'The body is empty');
     const counts = await ingestEvents(c.get('deps'), actorOf(c), body, {
       scope,
-      mayWriteAssistants: scopeOf(m.role, 'assistant.create') === 'all',
+      // Per line: assistant.create for a new assistant, assistant.update for a stored one.
+      assistantWrites: {
+        create: scopeOf(m.role, 'assistant.create') !== null,
+        update: scopeOf(m.role, 'assistant.update') === null ? null : actorScope(m, 'assistant.update'),
+      },
     });
     return c.json({ inserted: counts.inserted, updated: counts.updated, unchanged: counts.unchanged }, 200);
   });

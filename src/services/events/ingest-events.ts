@@ -13,7 +13,8 @@ import { type EventColumns, eventColumns, nulPath } from '#db/queries/event-row'
 import { firstKeyHeldOutside, type UpsertCounts, upsertEvents } from '#db/queries/upsert-events';
 import { assistants } from '#db/schema/assistants';
 import { AppError } from '#src/errors';
-import { assistantColumns } from '../assistants/assistant-record.ts';
+import { assistantColumns, assistantDef } from '../assistants/assistant-record.ts';
+import { mergeAssistantLine } from '../assistants/merge-assistant-line.ts';
 import { writeAudit } from '../audit.ts';
 import { bumpDataVersion } from '../metrics/data-version.ts';
 import { type Actor, type AssistantScope, inScope, type ServiceDeps } from '../service-context.ts';
@@ -21,8 +22,11 @@ import { type Actor, type AssistantScope, inScope, type ServiceDeps } from '../s
 export interface IngestOptions {
   /** Assistants whose events the actor may write. */
   scope: AssistantScope;
-  /** Whether `assistant` lines may create or replace assistants. */
-  mayWriteAssistants: boolean;
+  /**
+   * Which `assistant` lines the actor may send, checked per line (the permission matrix's
+   * assistant.create and assistant.update): none when absent.
+   */
+  assistantWrites?: { create: boolean; update: AssistantScope | null };
   /** The audit entry's action, target and extra fields (an import commit is one entry, SPEC §11). */
   audit?: { action: string; target?: string; extra?: Record<string, unknown> };
   /** Runs last inside the same transaction (e.g. an import job marked succeeded with the counts). */
@@ -83,6 +87,42 @@ export async function parseIngestBody(body: AsyncIterable<Uint8Array | string>):
   return out;
 }
 
+/**
+ * The stored rows of the `assistant` lines. Each line needs assistant.update on an assistant that
+ * exists and assistant.create on a new one (one answer for both, so a scoped caller learns nothing
+ * of assistants outside their scope); it lands per mergeAssistantLine (SPEC §2, §13).
+ */
+async function assistantRows(
+  tx: Tx,
+  actor: Actor,
+  lines: Parsed['assistants'],
+  may: IngestOptions['assistantWrites'],
+  nowMs: number,
+): Promise<(typeof assistants.$inferInsert)[]> {
+  const ws = actor.workspaceId;
+  const ids = [...lines.keys()];
+  const stored = new Map<string, AssistantDef>();
+  for (let i = 0; i < ids.length; i += 5000) {
+    const rows = await tx
+      .select()
+      .from(assistants)
+      .where(and(eq(assistants.workspaceId, ws), inArray(assistants.id, ids.slice(i, i + 5000))))
+      .for('update');
+    for (const r of rows) stored.set(r.id, assistantDef(r));
+  }
+  const out: (typeof assistants.$inferInsert)[] = [];
+  for (const [id, { def, line }] of lines) {
+    const before = stored.get(id) ?? null;
+    const allowed = before ? may?.update != null && inScope(may.update, id) : may?.create === true;
+    if (!allowed)
+      throw new AppError('forbidden', `line ${line}: you may not create or change assistant ${id}`, {
+        line,
+      });
+    out.push({ workspaceId: ws, ...assistantColumns(mergeAssistantLine(before, def, nowMs)) });
+  }
+  return out;
+}
+
 export async function ingestEvents(
   deps: ServiceDeps,
   actor: Actor,
@@ -91,10 +131,6 @@ export async function ingestEvents(
 ): Promise<UpsertCounts & { assistants: number }> {
   const parsed = await parseIngestBody(body);
   const ws = actor.workspaceId;
-  for (const [id, { line }] of parsed.assistants) {
-    if (!opts.mayWriteAssistants && !inScope(opts.scope, id))
-      throw new AppError('forbidden', `line ${line}: you may not change assistant ${id}`, { line });
-  }
   const used = new Map<string, number>();
   for (const { cols, line } of parsed.events.values()) {
     if (!used.has(cols.assistantId)) used.set(cols.assistantId, line);
@@ -133,10 +169,7 @@ export async function ingestEvents(
           line,
         });
     }
-    const defs = [...parsed.assistants.values()].map(({ def }) => ({
-      workspaceId: ws,
-      ...assistantColumns(def),
-    }));
+    const defs = await assistantRows(tx, actor, parsed.assistants, opts.assistantWrites, deps.now());
     for (let i = 0; i < defs.length; i += 1000) {
       await tx
         .insert(assistants)

@@ -108,7 +108,6 @@ export async function commitImport(
     let done: ImportJobRow | undefined;
     await ingestEvents(deps, actor, ndjson(result.events), {
       scope: input.scope,
-      mayWriteAssistants: false,
       audit: {
         action: 'import.commit',
         target: `import:${job.id}`,
