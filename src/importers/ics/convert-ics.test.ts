@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { describeRealFixtures, readRealFixture, realFixtureFiles } from '#test/real-fixtures';
+import { describeRealFixtures, readRealFixture } from '#test/real-fixtures';
 import { convertExport } from '../convert-export.ts';
+import { ianaZoneOf, WINDOWS_ZONES } from './windows-zones.ts';
 
 const ics = (...events: string[]) =>
   new TextEncoder().encode(
@@ -90,18 +91,117 @@ describe('convertIcs', () => {
   });
 });
 
-describeRealFixtures('convertIcs on real calendars', () => {
-  const all = { leave: { all: true } };
-  for (const file of realFixtureFiles('ics', '.ics')) {
-    it(`converts ${file}`, async () => {
-      const { report } = await convertExport('ics', readRealFixture('ics', file), {
-        assistant: 'va',
-        options: all,
-      });
-      expect(report.counts.dayOff ?? 0).toBeGreaterThan(0);
-    });
-  }
+describe('convertIcs: zones and damaged lines', () => {
+  const cal = (...lines: string[]) => new TextEncoder().encode([...lines, ''].join('\r\n'));
+  const leave = { leave: { all: true } };
 
+  it('takes the dates of timed events in X-WR-TIMEZONE when no --timezone is given, and says so', async () => {
+    const file = cal(
+      'BEGIN:VCALENDAR',
+      'X-WR-TIMEZONE:America/New_York',
+      // 02:00Z on the 23rd is 21:00 on the 22nd in New York; a floating 23:30 stays on its date.
+      vevent('UID:u', 'DTSTART:20211223T020000Z', 'DTEND:20211223T030000Z', 'SUMMARY:Late'),
+      vevent('UID:f', 'DTSTART:20211224T233000', 'DTEND:20211224T234500', 'SUMMARY:Floating'),
+      'END:VCALENDAR',
+    );
+    const { events, report } = await convertExport('ics', file, { assistant: 'ann', options: leave });
+    expect(events.map((e) => e.externalId)).toEqual(['u/2021-12-22', 'f/2021-12-24']);
+    expect(report.defaultsUsed).toContain(
+      "timezone: the calendar's X-WR-TIMEZONE (America/New_York) gives the dates of timed events and reads floating times (give --timezone to choose)",
+    );
+    // --timezone says otherwise: 02:00Z is the 23rd in Berlin.
+    const berlin = await convertExport('ics', file, {
+      assistant: 'ann',
+      timezone: 'Europe/Berlin',
+      options: leave,
+    });
+    expect(berlin.events.map((e) => e.externalId)).toEqual(['u/2021-12-23', 'f/2021-12-24']);
+    expect(berlin.report.defaultsUsed.some((d) => d.startsWith('timezone:'))).toBe(false);
+  });
+
+  it('maps Windows zone names to IANA and lists each unknown TZID once with its events', async () => {
+    const at = (uid: string, tzid: string) =>
+      vevent(
+        `UID:${uid}`,
+        `DTSTART;TZID="${tzid}":20260302T080000`,
+        `DTEND;TZID="${tzid}":20260302T083000`,
+        'SUMMARY:x',
+      );
+    const file = cal(
+      'BEGIN:VCALENDAR',
+      // 08:00 Tokyo (UTC+9) is 23:00Z the day before; 08:00 Pacific (UTC-8) is 16:00Z that day.
+      at('tokyo', 'Tokyo Standard Time'),
+      at('pacific', 'Pacific Standard Time'),
+      at('m1', 'Mars/Olympus'),
+      at('m2', 'Mars/Olympus'),
+      at('m3', 'Mars/Olympus'),
+      at('v', 'Venus Standard Time'),
+      'END:VCALENDAR',
+    );
+    const { events, report } = await convertExport('ics', file, { assistant: 'ann', options: leave });
+    expect(events.find((e) => e.externalId?.startsWith('tokyo/'))?.externalId).toBe('tokyo/2026-03-01');
+    expect(events.find((e) => e.externalId?.startsWith('pacific/'))?.externalId).toBe('pacific/2026-03-02');
+    expect(report.notes).toContain(
+      'unknown TZID, read in UTC: "Mars/Olympus" (3 events), "Venus Standard Time" (1 event)',
+    );
+    expect(report.notes).toContain(
+      'Windows zone names read as IANA zones: "Tokyo Standard Time" → Asia/Tokyo (1 event), "Pacific Standard Time" → America/Los_Angeles (1 event)',
+    );
+  });
+
+  it('knows the common Windows zone names (CLDR windowsZones, territory 001)', () => {
+    expect(
+      Object.fromEntries(
+        [
+          'GMT Standard Time',
+          'Pacific Standard Time',
+          'W. Europe Standard Time',
+          'Eastern Standard Time',
+          'Central Standard Time',
+          'Romance Standard Time',
+          'India Standard Time',
+          'AUS Eastern Standard Time',
+          'Tokyo Standard Time',
+        ].map((n) => [n, ianaZoneOf(n)?.zone]),
+      ),
+    ).toEqual({
+      'GMT Standard Time': 'Europe/London',
+      'Pacific Standard Time': 'America/Los_Angeles',
+      'W. Europe Standard Time': 'Europe/Berlin',
+      'Eastern Standard Time': 'America/New_York',
+      'Central Standard Time': 'America/Chicago',
+      'Romance Standard Time': 'Europe/Paris',
+      'India Standard Time': 'Asia/Kolkata',
+      'AUS Eastern Standard Time': 'Australia/Sydney',
+      'Tokyo Standard Time': 'Asia/Tokyo',
+    });
+    // Every mapped name is a zone the runtime knows.
+    for (const zone of Object.values(WINDOWS_ZONES))
+      expect(() => new Intl.DateTimeFormat('en', { timeZone: zone }), zone).not.toThrow();
+  });
+
+  it('reads a line with no property name inside an event as the continuation of the previous one', async () => {
+    const file = cal(
+      'BEGIN:VCALENDAR',
+      'BEGIN:VEVENT',
+      'UID:h',
+      'DTSTART;VALUE=DATE:20260105',
+      'DESCRIPTION:first line',
+      'second line written out',
+      'SUMMARY:Holiday',
+      'END:VEVENT',
+      'END:VCALENDAR',
+    );
+    const { events, report } = await convertExport('ics', file, { assistant: 'ann' });
+    expect(events.map((e) => e.externalId)).toEqual(['h/2026-01-05']);
+    expect(report.skippedTotal).toBe(0);
+    expect(report.notes).toContain(
+      'a line with no property name inside an event was read as the continuation of the previous property: line 6',
+    );
+  });
+});
+
+describeRealFixtures('convertIcs on real calendars: recurrences', () => {
   it('moves an instance by RECURRENCE-ID (issue 62): last Fridays, 31 Dec moved to 17 Dec', async () => {
     const { events } = await convertExport(
       'ics',
