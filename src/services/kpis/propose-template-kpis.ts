@@ -37,7 +37,14 @@ export async function proposeTemplateKpis(
   for (const k of await listKpis(tx, actor.workspaceId, assistant))
     if (isOpen(k) && !open.has(measureKey(k))) open.set(measureKey(k), k.id);
   const out: TemplateProposal = { proposed: [], skipped: [] };
-  const terms = templateKpiTerms(template, assistant, () => newKpiId());
+  // One id stem per batch and the template position after it: proposed in the same instant, the
+  // KPIs still list (by proposal time, then id) in the template's order.
+  const stem = newKpiId();
+  const terms = templateKpiTerms(
+    template,
+    assistant,
+    (key) => `${stem}-${template.kpis.findIndex((k) => k.key === key) + 1}`,
+  );
   for (const [i, t] of terms.entries()) {
     const key = template.kpis[i]?.key ?? t.metric;
     const existing = open.get(measureKey(t));
