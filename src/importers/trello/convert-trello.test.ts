@@ -194,6 +194,16 @@ describe('convertTrello', () => {
     ]);
   });
 
+  it('counts for each identity the cards that name it, as member or creator', async () => {
+    const { report } = await convertExport('trello', bytes(generatedBoard()), { identities, options });
+    // Ann: member of c1, c2, c3 (and creator of c2, the same card). Bo: creator of c1 and c3,
+    // member of c4.
+    expect(report.identities.map((i) => [i.id, i.name, i.count])).toEqual([
+      ['aaaaaaaaaaaaaaaaaaaaaaaa', 'Ann Assistant', 3],
+      ['bbbbbbbbbbbbbbbbbbbbbbbb', 'Bo Boss', 3],
+    ]);
+  });
+
   it('gives the same events when the same board is imported again', async () => {
     const a = await convertExport('trello', bytes(generatedBoard()), { identities, options });
     const b = await convertExport('trello', bytes(generatedBoard()), { identities, options });
@@ -216,6 +226,7 @@ interface RawBoard {
     closed: boolean;
     dateLastActivity: string;
     isTemplate?: boolean;
+    idMembers?: string[];
   }[];
   lists: { id: string; name: string; closed: boolean }[];
   members: { id: string }[];
@@ -250,6 +261,18 @@ describeRealFixtures('convertTrello on real exports', () => {
       expect(report.counts.task).toBe(cardIds.size);
       expect(report.counts.proactive ?? 0).toBe(selfInitiated);
       expect(report.skippedTotal).toBe(0);
+      // Records per identity: each non-template card counts its members and the member of its
+      // first create/copy action once each; board members without cards are listed with 0.
+      const perIdentity = new Map<string, number>(raw.members.map((m) => [m.id, 0]));
+      for (const c of raw.cards.filter((x) => !x.isTemplate)) {
+        const creators = raw.actions
+          .filter((a) => ['createCard', 'copyCard'].includes(a.type) && a.data.card?.id === c.id)
+          .sort((a, b) => (a.date < b.date ? -1 : 1))
+          .map((a) => a.idMemberCreator);
+        for (const id of new Set([...(c.idMembers ?? []), ...creators.slice(0, 1)]))
+          perIdentity.set(id, (perIdentity.get(id) ?? 0) + 1);
+      }
+      expect(new Map(report.identities.map((i) => [i.id, i.count]))).toEqual(perIdentity);
     });
   }
 

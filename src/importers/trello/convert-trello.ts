@@ -79,7 +79,8 @@ export function convertTrello(bytes: Uint8Array, ctx: ImportContext, options: Tr
   );
   const priority = new Set((options.priorityLabels ?? []).map((s) => s.toLowerCase()));
 
-  for (const [id, name] of memberNames) ctx.identity('trello', id, name);
+  // Board members are listed even without cards; each card then counts the identities it names.
+  for (const [id, name] of memberNames) ctx.register('trello', id, name);
   const histories = cardHistories(arr(board, 'actions'));
   // When each archived list was archived (its cards are cancelled then, SPEC §10 archived cards).
   const listClosedAt = new Map<string, number>();
@@ -149,10 +150,13 @@ function convertCard(c: JsonObject, index: number, ctx: ImportContext, b: BoardC
 
   // Attribution: an assigned member that maps, else (no members) the creator (SPEC §10).
   const members = Array.isArray(c.idMembers)
-    ? c.idMembers.filter((m): m is string => typeof m === 'string')
+    ? [...new Set(c.idMembers.filter((m): m is string => typeof m === 'string'))]
     : [];
   const mappedMembers = members.map((m) => ctx.identity('trello', m, b.memberNames.get(m)));
   const creator = h?.createdBy;
+  // The creator is one more identity this card names (the report counts records per identity).
+  if (creator !== undefined && !members.includes(creator))
+    ctx.identity('trello', creator, b.memberNames.get(creator));
   const creatorAssistant = creator ? ctx.mapped('trello', creator) : undefined;
   const assistant = ctx.attribute(...mappedMembers, members.length === 0 ? creatorAssistant : undefined);
   if (assistant === undefined) {
