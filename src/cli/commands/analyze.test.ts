@@ -142,6 +142,20 @@ describe('tandem analyze', () => {
       /kpi k: The channel filter cannot apply to on_time_rate/,
     ],
     [
+      'a week label as the process change of a monthly KPI (SPEC §6: the week straddles two months)',
+      JSON.stringify([
+        {
+          id: 'k',
+          assistant: 'ava',
+          metric: 'csat',
+          period: 'month',
+          direction: 'higher',
+          processChanges: ['2026-W40'],
+        },
+      ]),
+      /kpi k: 2026-W40 is a week, but k is kept per month/,
+    ],
+    [
       'an unknown assistant',
       JSON.stringify([{ id: 'k', assistant: 'bob', metric: 'csat', direction: 'higher' }]),
       /kpi k: unknown assistant bob/,
@@ -155,6 +169,26 @@ describe('tandem analyze', () => {
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(/kpis\.json: /);
     expect(r.stderr).toMatch(message);
+  });
+
+  it('exits 2 when a manual KPI has a value labelled with another period', async () => {
+    const value = {
+      type: 'manualValue',
+      id: 'mv1',
+      assistant: 'ava',
+      kpi: 'nps',
+      period: '2026-W45',
+      value: 40,
+    };
+    const r = await run(['events.ndjson', '--kpis', 'kpis.json', '--json'], {
+      'events.ndjson': `${events}${JSON.stringify(value)}\n`,
+      'kpis.json': JSON.stringify([
+        { id: 'nps', assistant: 'ava', metric: 'manual', period: 'month', direction: 'higher' },
+      ]),
+    });
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/kpis\.json: kpi nps: nps is kept per month, but a value is labelled 2026-W45/);
   });
 
   it('exits 2 on a bad event line, like compute', async () => {
