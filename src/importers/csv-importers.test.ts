@@ -27,9 +27,10 @@ describe('time-entry CSV', () => {
     expect(events).toEqual([
       {
         type: 'timeEntry',
-        id: 'toggl:email:ann@x.test|2026-03-28T23:30:00+01:00',
+        // Keyed by the user and the start as written (2026-03-28, 11:30:00 PM), without an offset.
+        id: 'toggl:email:ann@x.test|2026-03-28T23:30:00',
         source: 'toggl',
-        externalId: 'email:ann@x.test|2026-03-28T23:30:00+01:00',
+        externalId: 'email:ann@x.test|2026-03-28T23:30:00',
         assistant: 'ann',
         start: '2026-03-28T23:30:00+01:00',
         end: '2026-03-29T03:15:00+02:00',
@@ -63,11 +64,31 @@ describe('time-entry CSV', () => {
     ].join('\n');
     const { events } = await convertExport('toggl', enc(csv), { assistant: 'ann' });
     expect(events.map((e) => e.externalId)).toEqual([
-      'email:a@x.test|2026-01-05T09:00:00Z',
-      'email:a@x.test|2026-01-05T09:00:00Z#2',
-      'email:b@x.test|2026-01-05T09:00:00Z',
-      'email:a@x.test|2026-01-05T09:00:00Z#3',
+      'email:a@x.test|2026-01-05T09:00:00',
+      'email:a@x.test|2026-01-05T09:00:00#2',
+      'email:b@x.test|2026-01-05T09:00:00',
+      'email:a@x.test|2026-01-05T09:00:00#3',
     ]);
+  });
+
+  it('keeps the same keys when the file is imported again with a corrected --timezone', async () => {
+    const csv = [
+      '"Project","Start Date","Start Time","End Date","End Time","Email"',
+      '"P","10/15/2024","12:02:17 PM","10/15/2024","01:00:00 PM","a@x.test"',
+      '"P","10/15/2024","12:02:17 PM","10/15/2024","12:30:00 PM","a@x.test"',
+    ].join('\n');
+    const first = await convertExport('clockify', enc(csv), { assistant: 'ann', timezone: 'UTC' });
+    const fixed = await convertExport('clockify', enc(csv), { assistant: 'ann', timezone: 'Europe/Berlin' });
+    const keys = ['email:a@x.test|2024-10-15T12:02:17', 'email:a@x.test|2024-10-15T12:02:17#2'];
+    expect(first.events.map((e) => e.externalId)).toEqual(keys);
+    expect(fixed.events.map((e) => e.externalId)).toEqual(keys);
+    expect(fixed.events.map((e) => e.id)).toEqual(first.events.map((e) => e.id));
+    // The same entries, moved: 12:02:17 in Berlin (CEST, UTC+2) is 10:02:17Z.
+    expect(fixed.events[0]).toMatchObject({
+      start: '2024-10-15T12:02:17+02:00',
+      end: '2024-10-15T13:00:00+02:00',
+    });
+    expect(first.events[0]).toMatchObject({ start: '2024-10-15T12:02:17Z' });
   });
 
   it('lists a user without a mapping as unmapped and skips the row', async () => {

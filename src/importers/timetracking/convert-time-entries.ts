@@ -7,9 +7,11 @@
  */
 
 import { eventIdOf } from '#core/sources/event-id';
+import { daysFromCivil } from '#core/time/calendar';
 import { DateOrderResolver } from '../common/date-order.ts';
 import {
   type CivilDate,
+  formatCivilDate,
   formatInZone,
   parseCivilDate,
   parseClockTime,
@@ -98,7 +100,9 @@ export async function convertTimeEntries(
   let cols: Cols | undefined;
   let width = 0;
   const resolver = new DateOrderResolver<string[]>(options.dateOrder, ctx, src.what);
+  // Keyed by the local wall-clock start (seconds since 1970-01-01 as written), not the instant.
   const firstAtStart = new Map<number, string>();
+  const dayText = new Map<CivilDate, string>();
   const repeats = new Map<string, number>();
   const dayCache = new Map<string, CivilDate | null>();
 
@@ -171,17 +175,25 @@ export async function convertTimeEntries(
       return;
     }
     const start = formatInZone(startMs, zone);
-    // Entries have no id in these exports: user + start is the key, numbered when repeated.
-    // Keyed by the start instant first, so a million distinct starts cost numbers, not strings.
+    // Entries have no id in these exports: user + start is the key, numbered when repeated. The
+    // start is the wall-clock time as the file writes it, without an offset, so importing the
+    // file again with a corrected --timezone updates the same entries (SPEC §3 storage key).
+    // Looked up by a number first, so a million distinct starts cost numbers, not strings.
+    const wall = daysFromCivil(startDay.y, startDay.m, startDay.d) * 86_400 + startSec;
     let n = 1;
-    const firstWho = firstAtStart.get(startMs);
-    if (firstWho === undefined) firstAtStart.set(startMs, who);
+    const firstWho = firstAtStart.get(wall);
+    if (firstWho === undefined) firstAtStart.set(wall, who);
     else {
-      const k = `${who}|${startMs}`;
+      const k = `${who}|${wall}`;
       n = (repeats.get(k) ?? (firstWho === who ? 1 : 0)) + 1;
       repeats.set(k, n);
     }
-    const baseKey = `${who}|${start}`;
+    let day = dayText.get(startDay);
+    if (day === undefined) {
+      day = formatCivilDate(startDay);
+      dayText.set(startDay, day);
+    }
+    const baseKey = `${who}|${day}T${clockText(startSec)}`;
     const project = cell(r, c.project);
     const client = cell(r, c.client);
     const tagText = cell(r, c.tags);
@@ -230,4 +242,11 @@ export async function convertTimeEntries(
   if (!cols)
     throw new ImportError('missing_column', `${src.what}: the file is empty (no header)`, { line: 1 });
   resolver.finish(convertRow);
+}
+
+const pad2 = (n: number) => (n < 10 ? `0${n}` : `${n}`);
+
+/** `HH:MM:SS` of seconds into the day. */
+function clockText(sec: number): string {
+  return `${pad2(Math.floor(sec / 3600))}:${pad2(Math.floor(sec / 60) % 60)}:${pad2(sec % 60)}`;
 }

@@ -3,7 +3,8 @@
  * rewrites earlier weeks — plus one assistant's data export and erasure when they leave (SPEC §11).
  */
 import { z } from 'zod';
-import { eraseAssistant, exportAssistantData } from '#services/assistants/assistant-data';
+import { exportAssistantData } from '#services/assistants/assistant-data';
+import { eraseAssistant } from '#services/assistants/erase-assistant';
 import {
   createAssistant,
   getAssistant,
@@ -54,15 +55,22 @@ const exportRoute = route({
   method: 'get',
   path: '/api/v1/workspaces/{ws}/assistants/{id}/export',
   tags: ['assistants'],
-  summary: "One assistant's data as §12 NDJSON (their private pulse answers only to themselves)",
+  summary: "One assistant's data as NDJSON (their private pulse answers only to themselves)",
   request: { params: WsIdParams },
-  responses: { 200: { description: 'application/x-ndjson: the assistant line, then their events' } },
+  responses: {
+    200: {
+      description:
+        'application/x-ndjson: the assistant line and their events (§12 input), then a `kpi` line per KPI (with its targets) and an `identity` line per external identity',
+    },
+  },
 });
 const erase = route({
   method: 'delete',
   path: '/api/v1/workspaces/{ws}/assistants/{id}',
   tags: ['assistants'],
   summary: 'Erase an assistant and all their data (confirm with the id)',
+  description:
+    'Removes the record, events, KPIs and targets, identities, assignments, import jobs and saved identity mappings that name them, invitations for them, and the membership of whoever signs in as them (their API tokens here are revoked; their sessions end when no other workspace is left). Earlier audit entries about them lose their content.',
   request: { params: WsIdParams, body: jsonBody(EraseAssistantBody) },
   responses: { 204: { description: 'Erased' } },
 });

@@ -1,23 +1,19 @@
 /**
- * One assistant's data when they leave (SPEC §11): exported as §12 NDJSON (their assistant line,
- * then their events), and erased — events, identities, assignments, the record itself — leaving an
- * audit entry that names only the id and the counts.
+ * One assistant's data when they leave (SPEC §11), as NDJSON: their assistant line and their events
+ * (§12 input, which `tandem compute` reads), then their KPIs with their target history (`kpi`
+ * lines) and their external identities (`identity` lines). Erasure is in erase-assistant.ts.
  */
 
-import { and, asc, eq, or, sql } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import type { TandemEvent } from '#core/events/event-types';
-import { assistants, identities } from '#db/schema/assistants';
-import { auditLog } from '#db/schema/audit';
+import { identities } from '#db/schema/assistants';
 import { events } from '#db/schema/events';
-import { assignments, members } from '#db/schema/members';
-import { AppError } from '#src/errors';
-import { writeAudit } from '../audit.ts';
-import { bumpDataVersion } from '../metrics/data-version.ts';
-import type { Actor, ServiceDeps } from '../service-context.ts';
+import { listKpis } from '../kpis/kpi-record.ts';
+import type { ServiceDeps } from '../service-context.ts';
 import { assistantDef } from './assistant-record.ts';
 import { getAssistant } from './manage-assistants.ts';
 
-/** The §12 lines of one assistant; private pulse answers only when the assistant asks (SPEC §11). */
+/** One assistant's lines; private pulse answers only when the assistant asks (SPEC §11). */
 export async function exportAssistantData(
   deps: ServiceDeps,
   ws: string,
@@ -34,57 +30,12 @@ export async function exportAssistantData(
     .orderBy(asc(events.seq));
   const lines = [JSON.stringify({ type: 'assistant', ...assistantDef(a) })];
   for (const r of rows) lines.push(JSON.stringify(r.data as TandemEvent));
+  for (const k of await listKpis(deps.db, ws, id)) lines.push(JSON.stringify({ type: 'kpi', ...k }));
+  const ids = await deps.db
+    .select({ provider: identities.provider, externalId: identities.externalId })
+    .from(identities)
+    .where(and(eq(identities.workspaceId, ws), eq(identities.assistantId, id)))
+    .orderBy(asc(identities.provider), asc(identities.externalId));
+  for (const i of ids) lines.push(JSON.stringify({ type: 'identity', assistant: id, ...i }));
   return `${lines.join('\n')}\n`;
-}
-
-export async function eraseAssistant(
-  deps: ServiceDeps,
-  actor: Actor,
-  id: string,
-  confirm: string,
-): Promise<void> {
-  if (confirm !== id)
-    throw new AppError('validation_failed', 'confirm: type the assistant id exactly to erase their data', {
-      field: 'confirm',
-    });
-  await deps.db.transaction(async (tx) => {
-    const ws = actor.workspaceId;
-    const gone = await tx
-      .delete(assistants)
-      .where(and(eq(assistants.workspaceId, ws), eq(assistants.id, id)))
-      .returning({ id: assistants.id });
-    if (!gone[0]) throw new AppError('not_found', `No assistant ${id}`);
-    const ev = await tx
-      .delete(events)
-      .where(and(eq(events.workspaceId, ws), eq(events.assistantId, id)))
-      .returning({ seq: events.seq });
-    await tx.delete(identities).where(and(eq(identities.workspaceId, ws), eq(identities.assistantId, id)));
-    await tx.delete(assignments).where(and(eq(assignments.workspaceId, ws), eq(assignments.assistantId, id)));
-    // A member who was this assistant stays a member without an assistant link (viewer).
-    await tx
-      .update(members)
-      .set({ assistantId: null, role: 'viewer' })
-      .where(and(eq(members.workspaceId, ws), eq(members.assistantId, id)));
-    // Earlier audit entries keep who/what/when but lose the erased content.
-    await tx
-      .update(auditLog)
-      .set({ before: null, after: null })
-      .where(
-        and(
-          eq(auditLog.workspaceId, ws),
-          or(
-            eq(auditLog.target, `assistant:${id}`),
-            sql`${auditLog.target} like ${`assistant:${id.replace(/[\\%_]/g, '\\$&')}/%`}`,
-          ),
-        ),
-      );
-    await bumpDataVersion(tx, ws);
-    await writeAudit(tx, {
-      workspaceId: ws,
-      actor: actor.userId,
-      action: 'assistant.erase',
-      target: `assistant:${id}`,
-      after: { events: ev.length },
-    });
-  });
 }
