@@ -53,9 +53,9 @@ describe('tandem import', () => {
     expect(lines).toEqual([
       {
         type: 'timeEntry',
-        id: 'toggl:email:ann@x.test|2026-01-05T09:00:00+01:00',
+        id: 'toggl:email:ann@x.test|2026-01-05T09:00:00',
         source: 'toggl',
-        externalId: 'email:ann@x.test|2026-01-05T09:00:00+01:00',
+        externalId: 'email:ann@x.test|2026-01-05T09:00:00',
         assistant: 'ann',
         start: '2026-01-05T09:00:00+01:00',
         end: '2026-01-05T10:30:00+01:00',
