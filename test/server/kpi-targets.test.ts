@@ -7,6 +7,9 @@
  * local), so its baseline runs to 2026-12-06 and a target can apply from 2026-12-07.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { exportWorkspace } from '#services/archive/export-workspace';
+import { restoreWorkspace } from '#services/archive/restore-workspace';
+import { createApiToken } from '#services/auth/api-tokens';
 import { call, makeTeam, STORE_KINDS, startTestServer, type Team, type TestServer } from './test-store.ts';
 
 interface Target {
@@ -184,4 +187,20 @@ describe.each(STORE_KINDS)('KPI targets agreed by both sides on %s', (kind) => {
     expect(both.map((r) => r.status)).toEqual([200, 200]);
     expect((await kpi('race')).pendingTarget?.value).toBeOneOf([0.9, 0.88]);
   }, 60_000);
+
+  it('keeps agreed targets and a pending proposal through export and restore', async () => {
+    const bytes = await exportWorkspace(t.deps, team.ws);
+    const t2 = await startTestServer(kind);
+    try {
+      await restoreWorkspace(t2.deps, bytes);
+      const token = (await createApiToken(t2.deps.db, team.ws, team.owner.userId, 'restored')).token;
+      const restored = await call(t2, 'GET', `${base}/kpis/race`, { token });
+      expect(restored.status).toBe(200);
+      const before = await kpi('race');
+      expect(before.pendingTarget).toBeDefined();
+      expect(await restored.json()).toEqual(before);
+    } finally {
+      await t2.close();
+    }
+  });
 });
