@@ -22,7 +22,10 @@ const TASK = {
   id: 'T9',
   assistant: 'a2',
   title: 'Other',
+  labels: [],
   createdAt: '2026-11-16T08:00:00Z',
+  selfInitiated: false,
+  priority: false,
   source: 'trello',
   externalId: 'card-9',
 };
