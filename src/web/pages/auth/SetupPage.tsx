@@ -33,8 +33,11 @@ export function SetupPage() {
       await navigate({ to: '/' });
     },
   });
-  const field = (k: keyof SetupForm) => (e: React.ChangeEvent<HTMLInputElement>) =>
-    setForm((f) => ({ ...f, [k]: e.currentTarget.value }));
+  // Read the value now: React clears the event's currentTarget before the updater runs.
+  const field = (k: keyof SetupForm) => (e: React.ChangeEvent<HTMLInputElement>) => {
+    const value = e.currentTarget.value;
+    setForm((f) => ({ ...f, [k]: value }));
+  };
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
