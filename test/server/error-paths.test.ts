@@ -43,7 +43,16 @@ describe.each(STORE_KINDS)('field paths of 400 answers on %s', (kind) => {
   it('gives a single event the same issues[] shape', async () => {
     const res = await call(t, 'POST', `/api/v1/workspaces/${team.ws}/events/task`, {
       token: team.owner.token,
-      json: { type: 'task', id: 'T1', assistant: 'a1', title: 't', createdAt: 'yesterday' },
+      json: {
+        type: 'task',
+        id: 'T1',
+        assistant: 'a1',
+        title: 't',
+        labels: [],
+        createdAt: 'yesterday',
+        selfInitiated: false,
+        priority: false,
+      },
     });
     expect(res.status).toBe(400);
     const body = (await res.json()) as Bad;

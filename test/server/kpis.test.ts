@@ -38,9 +38,12 @@ function task(id: string, due: string, completedAt: string) {
     id,
     assistant: 'a1',
     title: id,
+    labels: [],
     createdAt: '2026-11-20T08:00:00Z',
     dueDate: due,
     completedAt,
+    selfInitiated: false,
+    priority: false,
   };
 }
 

@@ -18,8 +18,11 @@ const TASK = {
   id: 'T1',
   assistant: 'a1',
   title: 'x',
+  labels: [],
   createdAt: '2026-11-16T08:00:00Z',
   dueDate: '2026-11-18',
+  selfInitiated: false,
+  priority: false,
 };
 
 interface Fixture {

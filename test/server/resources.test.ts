@@ -187,8 +187,11 @@ describe.each(STORE_KINDS)('resources on %s', (kind) => {
       id: 'S1',
       assistant: 'a1',
       title: 'Send deck',
+      labels: [],
       createdAt: '2026-11-16T08:00:00Z',
       due: '2026-11-17T08:00:00Z',
+      selfInitiated: false,
+      priority: false,
     };
     const created = await call(t, 'POST', `${base}/events/task`, { token: owner, json: task });
     expect(created.status).toBe(201);
@@ -204,6 +207,13 @@ describe.each(STORE_KINDS)('resources on %s', (kind) => {
       json: { ...task, id: 'S8', colour: 'red' },
     });
     expect(extra.status).toBe(400);
+    // SPEC §3 writes labels[] and the flags without `?`: the API, like compute, refuses them missing.
+    const bare = await call(t, 'POST', `${base}/events/task`, {
+      token: owner,
+      json: { ...task, id: 'S6', labels: undefined },
+    });
+    expect(bare.status).toBe(400);
+    expect(((await bare.json()) as { error: { field: string } }).error.field).toBe('labels');
     expect(
       (
         await call(t, 'POST', `${base}/events/task`, {
@@ -215,13 +225,7 @@ describe.each(STORE_KINDS)('resources on %s', (kind) => {
     const got = (await (await call(t, 'GET', `${base}/events/task/S1`, { token: owner })).json()) as {
       event: Record<string, unknown>;
     };
-    expect(got.event).toMatchObject({
-      ...task,
-      type: 'task',
-      labels: [],
-      selfInitiated: false,
-      priority: false,
-    });
+    expect(got.event).toMatchObject({ ...task, type: 'task' });
     const replaced = await call(t, 'PUT', `${base}/events/task/S1`, {
       token: owner,
       json: { ...task, type: 'task', completedAt: '2026-11-16T12:00:00Z' },

@@ -38,6 +38,8 @@ const VALID: Array<Record<string, unknown>> = [
     createdAt: '2026-11-16T08:00:00Z',
     dueDate: '2026-11-20',
     labels: ['l'],
+    selfInitiated: true,
+    priority: false,
   },
   {
     type: 'task',
@@ -47,6 +49,9 @@ const VALID: Array<Record<string, unknown>> = [
     createdAt: '2026-11-16T08:00:00Z',
     due: '2026-11-20T10:00:00+01:00',
     completedAt: '2026-11-20T09:00:00Z',
+    labels: [],
+    selfInitiated: false,
+    priority: true,
   },
   {
     type: 'request',
@@ -82,6 +87,7 @@ const VALID: Array<Record<string, unknown>> = [
     assistant: 'a',
     start: '2026-11-16T08:00:00Z',
     end: '2026-11-16T09:00:00Z',
+    tags: ['ops'],
     priority: true,
   },
   { type: 'pulse', id: 'u', assistant: 'a', week: '2026-W47', score: 3, shared: false },

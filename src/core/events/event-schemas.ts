@@ -22,14 +22,9 @@ export const LocalDate = z
 const Score = z.number().min(1).max(5);
 const StringList = z.array(Text);
 
-// `null` for an optional field means absent (the hand validator drops it too); a list or flag
-// that is absent or null takes its default.
+// `null` for an optional field means absent (the hand validator drops it too). The lists and
+// flags SPEC §3 writes without `?` are required: a missing field is an error (§12).
 const nullish = <T extends z.ZodType>(s: T) => s.nullish().transform((v) => v ?? undefined);
-const listOrEmpty = StringList.nullish().transform((v) => v ?? []);
-const flagOrFalse = z
-  .boolean()
-  .nullish()
-  .transform((v) => v ?? false);
 
 const common = {
   id: Id.describe('unique per workspace and type'),
@@ -46,15 +41,15 @@ export const TaskEventSchema = z
     ...common,
     title: Text,
     category: nullish(Text),
-    labels: listOrEmpty,
+    labels: StringList,
     createdAt: Instant,
     assignedAt: nullish(Instant),
     due: nullish(Instant).describe('an instant deadline'),
     dueDate: nullish(LocalDate).describe('a date-only deadline: by the end of that local day'),
     completedAt: nullish(Instant),
     cancelledAt: nullish(Instant),
-    selfInitiated: flagOrFalse,
-    priority: flagOrFalse,
+    selfInitiated: z.boolean(),
+    priority: z.boolean(),
   })
   .refine((t) => !(t.due !== undefined && t.dueDate !== undefined), {
     message: 'a task has either due or dueDate, not both',
@@ -148,8 +143,8 @@ export const TimeEntryEventSchema = z
     start: Instant,
     end: Instant,
     project: nullish(Text),
-    tags: listOrEmpty,
-    priority: flagOrFalse,
+    tags: StringList,
+    priority: z.boolean(),
   })
   .refine((e) => parseInstant(e.end) >= parseInstant(e.start), { message: 'is before start', path: ['end'] });
 
@@ -159,7 +154,7 @@ export const PulseEventSchema = z.strictObject({
   week: z.string().refine((w) => periodOfLabel(w) === 'week', 'expected an ISO week like 2026-W47'),
   score: Score,
   comment: nullish(Text),
-  shared: flagOrFalse.describe('private unless shared (SPEC §11)'),
+  shared: z.boolean().describe('private unless shared (SPEC §11)'),
 });
 
 export const DayOffEventSchema = z.strictObject({

@@ -50,42 +50,10 @@ describe('validateEvent', () => {
     expect(r).toEqual({ ok: true, value: parsed(event) });
   });
 
-  it('fills absent lists and flags with their defaults and drops optional nulls', () => {
-    const task = {
-      type: 'task',
-      id: 't',
-      assistant: 'ava',
-      title: 'x',
-      createdAt: '2026-11-16T08:00:00Z',
-      due: null,
-    };
+  it('drops an optional field given as null', () => {
+    const task = { ...parsed(buildTask({ id: 't' })), due: null };
     const r = validateEvent(task);
-    expect(r).toEqual({
-      ok: true,
-      value: {
-        type: 'task',
-        id: 't',
-        assistant: 'ava',
-        title: 'x',
-        createdAt: '2026-11-16T08:00:00Z',
-        labels: [],
-        selfInitiated: false,
-        priority: false,
-      },
-    });
-    const entry = validateEvent({
-      type: 'timeEntry',
-      id: 'e',
-      assistant: 'ava',
-      start: '2026-11-16T08:00:00Z',
-      end: '2026-11-16T09:00:00Z',
-    });
-    expect(entry.ok && entry.value.type === 'timeEntry' && [entry.value.tags, entry.value.priority]).toEqual([
-      [],
-      false,
-    ]);
-    const pulse = validateEvent({ type: 'pulse', id: 'p', assistant: 'ava', week: '2026-W47', score: 3 });
-    expect(pulse.ok && pulse.value.type === 'pulse' && pulse.value.shared).toBe(false);
+    expect(r).toEqual({ ok: true, value: parsed(buildTask({ id: 't' })) });
   });
 
   const task = (o: Record<string, unknown>) => ({ ...parsed(buildTask({ id: 't1' })), ...o });
@@ -103,6 +71,19 @@ describe('validateEvent', () => {
       'unknown event type "assistant"',
     ],
     ['an unknown field', task({ colour: 'red' }), 'colour', 'unknown field'],
+    // SPEC §3 writes labels[], tags[] and the flags without `?`; §12: a missing field is an error.
+    ['a task without labels', task({ labels: undefined }), 'labels', 'missing'],
+    ['a task with labels null', task({ labels: null }), 'labels', 'must not be null'],
+    ['a task without selfInitiated', task({ selfInitiated: undefined }), 'selfInitiated', 'missing'],
+    ['a task without priority', task({ priority: undefined }), 'priority', 'missing'],
+    ['a time entry without tags', { ...parsed(buildTimeEntry()), tags: undefined }, 'tags', 'missing'],
+    [
+      'a time entry without priority',
+      { ...parsed(buildTimeEntry()), priority: undefined },
+      'priority',
+      'missing',
+    ],
+    ['a pulse without shared', { ...parsed(buildPulse()), shared: undefined }, 'shared', 'missing'],
     // Fields in the schema's order, unknown ones after them, as the zod schemas report them.
     [
       'an unknown field beside a bad one',

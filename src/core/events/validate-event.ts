@@ -40,21 +40,15 @@ interface FieldSpec {
   /** The value's check; null for a list or an object whose items `deep` checks. */
   check: Check | null;
   required: boolean;
-  /** Filled in when absent (lists and flags that default to empty / false). */
-  fallback?: () => unknown;
   /** For a list or an object: checks its items and names the bad one (`labels[1]`). */
   deep?: (v: unknown, field: string) => FieldError | null;
 }
 
 const req = (check: Check): FieldSpec => ({ check, required: true });
 const opt = (check: Check): FieldSpec => ({ check, required: false });
-const dflt = (check: Check, fallback: () => unknown): FieldSpec => ({ check, required: false, fallback });
-const stringList = (fallback: () => unknown): FieldSpec => ({
-  check: null,
-  required: false,
-  fallback,
-  deep: checkStringList,
-});
+// SPEC §3 writes `labels[]`, `tags[]` and the flags without `?`, and §12 makes a missing field an
+// error: a list may be empty and a flag false, but neither may be left out.
+const stringList: FieldSpec = { check: null, required: true, deep: checkStringList };
 
 const COMMON: Record<string, FieldSpec> = {
   type: req(() => null),
@@ -71,15 +65,15 @@ const SPECS: Record<EventType, Record<string, FieldSpec>> = {
     ...COMMON,
     title: req(isText),
     category: opt(isText),
-    labels: stringList(() => []),
+    labels: stringList,
     createdAt: req(isInstant),
     assignedAt: opt(isInstant),
     due: opt(isInstant),
     dueDate: opt(isDate),
     completedAt: opt(isInstant),
     cancelledAt: opt(isInstant),
-    selfInitiated: dflt(isBool, () => false),
-    priority: dflt(isBool, () => false),
+    selfInitiated: req(isBool),
+    priority: req(isBool),
   },
   request: {
     ...COMMON,
@@ -129,15 +123,15 @@ const SPECS: Record<EventType, Record<string, FieldSpec>> = {
     start: req(isInstant),
     end: req(isInstant),
     project: opt(isText),
-    tags: stringList(() => []),
-    priority: dflt(isBool, () => false),
+    tags: stringList,
+    priority: req(isBool),
   },
   pulse: {
     ...COMMON,
     week: req(isWeekLabel),
     score: req(isScore),
     comment: opt(isText),
-    shared: dflt(isBool, () => false),
+    shared: req(isBool),
   },
   dayOff: {
     ...COMMON,
@@ -191,7 +185,6 @@ function checkFields(
       if (f.required) return { field: k, reason: v === null ? 'must not be null' : 'missing' };
       // An optional field given as null means absent; normalize so stored events compare equal.
       if (v === null) delete o[k];
-      if (f.fallback) o[k] = f.fallback();
       continue;
     }
     if (f.check === isInstant) {
@@ -215,8 +208,8 @@ function checkFields(
 }
 
 /**
- * Validates one parsed §3 event (a JSON object with `type`), filling the defaults (`labels`,
- * `tags` = [], flags = false) in place. Returns the typed event or the first field error.
+ * Validates one parsed §3 event (a JSON object with `type`), dropping optional fields given as
+ * null in place. Returns the typed event or the first field error.
  */
 export function validateEvent(input: unknown, instants?: InstantScratch): Validated<TandemEvent> {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {

@@ -16,6 +16,23 @@ import { fieldKind, type MappedOptions } from './mapped-options.ts';
 
 export type Cell = string | number | boolean | Date | null | undefined;
 
+/**
+ * The lists and flags SPEC §3 requires that a table often does not hold (no "labels" or "priority"
+ * column): where no column or fixed value gives one, it is empty or false, and the report says so.
+ */
+const REQUIRED_DEFAULTS: Readonly<Record<string, ReadonlyArray<[string, () => unknown]>>> = {
+  task: [
+    ['labels', () => []],
+    ['selfInitiated', () => false],
+    ['priority', () => false],
+  ],
+  timeEntry: [
+    ['tags', () => []],
+    ['priority', () => false],
+  ],
+  pulse: [['shared', () => false]],
+};
+
 const TRUE = new Set(['true', 'yes', 'y', '1', 'x', 'ja', 'oui', 'sí', 'si']);
 const FALSE = new Set(['false', 'no', 'n', '0', '', 'nein', 'non']);
 
@@ -132,6 +149,11 @@ export class MappedRowConverter {
         .update(JSON.stringify([...this.fieldCols.values()].map((i) => cellText(cells[i]))))
         .digest('hex')
         .slice(0, 24)}`;
+    for (const [field, empty] of REQUIRED_DEFAULTS[options.eventType] ?? []) {
+      if (draft[field] !== undefined) continue;
+      draft[field] = empty();
+      ctx.useDefault(`${field}: ${JSON.stringify(draft[field])} where no column or fixed value gives it`);
+    }
     delete draft.id;
     delete draft.source;
     // A task never ends before it began (common/end-not-before-start.ts).

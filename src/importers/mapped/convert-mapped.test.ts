@@ -60,6 +60,29 @@ describe('convertMapped (CSV)', () => {
     ]);
   });
 
+  it('gives the lists and flags SPEC §3 requires their empty values where no column holds them, and says so', async () => {
+    const csv =
+      'Ref,Task,Opened,Urgent\nT-1,Call,2026-03-02T09:00:00Z,\nT-2,Write,2026-03-02T09:00:00Z,yes\n';
+    const { events, report } = await convertExport('csv', enc(csv), {
+      assistant: 'ann',
+      options: {
+        eventType: 'task',
+        columns: { externalId: 'Ref', title: 'Task', createdAt: 'Opened', priority: 'Urgent' },
+      },
+    });
+    expect(events.map((e) => e.type === 'task' && [e.labels, e.selfInitiated, e.priority])).toEqual([
+      [[], false, false],
+      [[], false, true],
+    ]);
+    expect(report.defaultsUsed).toEqual(
+      expect.arrayContaining([
+        'labels: [] where no column or fixed value gives it',
+        'selfInitiated: false where no column or fixed value gives it',
+        'priority: false where no column or fixed value gives it',
+      ]),
+    );
+  });
+
   it('names a record that repeats once in its note, with how often it came again', async () => {
     const row = (ref: string, title: string) => `${ref},${title},2026-03-02T09:00:00Z`;
     const csv = ['Ref,Task,Opened', row('T-1', 'a'), row('T-1', 'b'), row('T-2', 'c'), row('T-1', 'd')].join(
