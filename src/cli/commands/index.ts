@@ -17,6 +17,11 @@ export const COMMANDS: CommandEntry[] = [
     load: async () => (await import('./init.ts')).initCommand,
   },
   {
+    name: 'password-link',
+    summary: 'print a single-use set-password link for an account (a locked-out owner)',
+    load: async () => (await import('./password-link.ts')).passwordLinkCommand,
+  },
+  {
     name: 'compute',
     summary: 'compute every metric from an NDJSON event file (SPEC §12)',
     load: async () => (await import('./compute.ts')).computeCommand,

@@ -4,8 +4,8 @@ import { AuthFrame } from '../../components/AuthFrame.tsx';
 
 /**
  * Tandem is self-hosted and may have no mail server, so a new password comes as a single-use
- * link from the workspace owner (Settings → Members → "Password link"), or from
- * `npx tandem init` for the owner.
+ * link: from the workspace owner (Settings → Members → "Password link"), or — for an owner, or an
+ * account that belongs to several workspaces — from `npx tandem password-link` on the server.
  */
 export function ForgotPasswordPage() {
   return (
@@ -21,8 +21,8 @@ export function ForgotPasswordPage() {
       <List size="sm" spacing="xs">
         <List.Item>Ask the owner of your workspace: Settings → Members → Password link.</List.Item>
         <List.Item>
-          If you are the owner, run <code>npx tandem init</code> on the server for a new link, or ask another
-          owner.
+          If you are the owner (or your account belongs to several workspaces), whoever runs the Tandem
+          server can print a new link with <code>npx tandem password-link --email you@example.com</code>.
         </List.Item>
       </List>
       <Text size="sm" c="dimmed">
