@@ -23,6 +23,7 @@ import { registerAssistantRoutes } from './routes/assistants.ts';
 import { registerAuditRoute } from './routes/audit.ts';
 import { registerAuthRoutes } from './routes/auth.ts';
 import { registerClientRoutes } from './routes/clients.ts';
+import { registerDemoRoute } from './routes/demo.ts';
 import { registerDocsRoutes } from './routes/docs.ts';
 import { registerEventRoutes } from './routes/events.ts';
 import { registerHealthRoute } from './routes/health.ts';
@@ -112,6 +113,7 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}): Tandem
   registerMemberRoutes(app);
   registerArchiveRoutes(app);
   registerWorkspaceRoutes(app);
+  registerDemoRoute(app);
   registerClientRoutes(app);
   registerAssistantRoutes(app);
   registerAssignmentRoutes(app);

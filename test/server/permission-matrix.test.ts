@@ -107,6 +107,16 @@ describe('the permission matrix as data (SPEC §1)', () => {
       }
     }
   });
+  it('lets only owners fill a workspace with demo data', () => {
+    expect(PERMISSIONS['workspace.demo']).toEqual({
+      owner: 'all',
+      manager: null,
+      assistant: null,
+      coach: null,
+      viewer: null,
+    });
+    expect(ROUTE_POLICIES['POST /api/v1/workspaces/{ws}/demo']).toBe('workspace.demo');
+  });
   it('limits managers and coaches to assigned assistants and assistants to themselves', () => {
     for (const a of ACTIONS.filter(
       (x) => x.startsWith('event.') || x.startsWith('metrics.') || x === 'assistant.read',

@@ -17,6 +17,11 @@ export const COMMANDS: CommandEntry[] = [
     load: async () => (await import('./init.ts')).initCommand,
   },
   {
+    name: 'demo',
+    summary: 'fill a workspace with 16+ weeks of demo data (3 assistants); prints how to sign in',
+    load: async () => (await import('./demo.ts')).demoCommand,
+  },
+  {
     name: 'password-link',
     summary: 'print a single-use set-password link for an account (a locked-out owner)',
     load: async () => (await import('./password-link.ts')).passwordLinkCommand,

@@ -20,13 +20,14 @@ export interface EventFilters {
 }
 
 /** Pages of events, newest first as the server orders them; `limit` per page. */
-export function useEvents(ws: string, filters: EventFilters, limit = 50) {
+export function useEvents(ws: string, filters: EventFilters, limit = 50, opts: { enabled?: boolean } = {}) {
   return useInfiniteQuery({
     queryKey: wsKey(ws, 'events', filters, limit),
     queryFn: ({ pageParam, signal }) =>
       api<EventPage>(paths.ws(ws, 'events'), { query: { ...filters, limit, cursor: pageParam }, signal }),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.next ?? undefined,
+    enabled: opts.enabled ?? true,
   });
 }
 

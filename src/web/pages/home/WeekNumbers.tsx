@@ -25,10 +25,14 @@ export function WeekNumbers({ ws, assistant }: { ws: string; assistant: Assistan
         }}
       >
         {(list) => {
+          // The latest week with a value: a week of only pending tasks (work due next week) has
+          // none yet (SPEC §4), and shows only when no week has one.
+          const later = (a: Metric, b: Metric) =>
+            (a.value !== null) !== (b.value !== null) ? a.value !== null : a.period > b.period;
           const latest = new Map<string, Metric>();
           for (const m of list) {
             const seen = latest.get(m.metric);
-            if (!seen || seen.period < m.period) latest.set(m.metric, m);
+            if (!seen || later(m, seen)) latest.set(m.metric, m);
           }
           return (
             <SimpleGrid cols={{ base: 2, sm: 3, lg: 4 }} spacing="sm">

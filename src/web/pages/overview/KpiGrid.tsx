@@ -34,7 +34,7 @@ function Cell({ ws, s }: { ws: string; s: KpiSummary | undefined }) {
           <Text size="sm" fw={600}>
             {formatMetricValue(s.kpi.metric, s.latest?.value ?? null)}
           </Text>
-          <TrendArrow trend={s.trend} compact />
+          {s.kpi.status === 'active' && <TrendArrow trend={s.trend} compact />}
         </Group>
         <Text size="xs" c="dimmed">
           {s.kpi.status === 'proposed'

@@ -10,6 +10,7 @@ import { ROLE_OPTIONS } from '../../components/assistant/AssistantFields.tsx';
 import { ErrorState } from '../../components/ErrorState.tsx';
 import { LoadingState } from '../../components/LoadingState.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
+import { EmptyWorkspace } from './EmptyWorkspace.tsx';
 import { KpiGrid, type OverviewRow } from './KpiGrid.tsx';
 import { MetricsGrid } from './MetricsGrid.tsx';
 
@@ -21,7 +22,7 @@ export type OverviewSort = 'name' | 'role' | 'zone';
  * is a map of where to talk, not a leaderboard.
  */
 export function OverviewPage() {
-  const { ws } = useWorkspace();
+  const { ws, role } = useWorkspace();
   const search = useSearch({ from: '/w/$ws/overview' });
   const navigate = useNavigate({ from: '/w/$ws/overview' });
   const assistants = useWsQuery<Assistant[]>(ws, 'assistants');
@@ -30,8 +31,11 @@ export function OverviewPage() {
   const assignments = useWsQuery<Assignment[]>(ws, 'assignments');
   const kpis = useKpiSummaries(ws);
   const filters = { client: search.client, coach: search.coach, role: search.role };
-  // Assistants who did work for the client: the events of that client name them.
-  const clientEvents = useEvents(ws, { client: search.client }, 1000);
+  // Assistants who did work for the client: the events of that client name them (fetched only
+  // while a client is chosen: unfiltered, this would be a thousand events for nothing).
+  const clientEvents = useEvents(ws, { client: search.client }, 1000, {
+    enabled: search.client !== undefined,
+  });
   const clientAssistants = search.client
     ? new Set((clientEvents.data?.pages.flatMap((p) => p.items) ?? []).map((i) => String(i.event.assistant)))
     : null;
@@ -55,12 +59,24 @@ export function OverviewPage() {
     void navigate({ search: (s) => ({ ...s, [k]: v ?? undefined }) });
   const coaches = (members.data ?? []).filter((m) => m.role === 'coach');
 
+  const header = (
+    <PageHeader
+      title="Overview"
+      description="Every assistant and their KPIs. Use it to choose where to talk and where to help — it is not a ranking."
+    />
+  );
+  // A workspace without assistants has nothing to filter: say how to start instead.
+  if (assistants.data?.length === 0)
+    return (
+      <Stack gap="md">
+        {header}
+        <EmptyWorkspace ws={ws} isOwner={role === 'owner'} />
+      </Stack>
+    );
+
   return (
     <Stack gap="md">
-      <PageHeader
-        title="Overview"
-        description="Every assistant and their KPIs. Use it to choose where to talk and where to help — it is not a ranking."
-      />
+      {header}
       <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="sm">
         <Select
           label="Client"
