@@ -1,7 +1,8 @@
 /**
  * Export → restore gives identical API answers (SPEC §13): through the API into a fresh store of
- * each kind (and embedded → PostgreSQL when available), and through the commands on data
- * directories. Also workspace deletion and one assistant's export and erasure (SPEC §11).
+ * each kind (and embedded → PostgreSQL when available) — every read the owner has, saved import
+ * options and import jobs included, and the same pages behind the same `next` cursors of events
+ * and the audit log — and through the commands on data directories. Also workspace deletion and one assistant's export and erasure (SPEC §11).
  */
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,6 +14,8 @@ import { main } from '#cli/main';
 import { readComputeInput } from '#core/events/read-compute-input';
 import { restoreWorkspace } from '#services/archive/restore-workspace';
 import { readTar } from '#services/archive/tar';
+import { readEverything, type Walk, walk } from './archive-reads.ts';
+import { ANN, postImport, trelloBoard } from './import-helpers.ts';
 import { call, makeTeam, STORE_KINDS, startTestServer, type Team, type TestServer } from './test-store.ts';
 
 const LINES = [
@@ -73,22 +76,52 @@ const LINES = [
     excluded: 'tool outage',
   },
 ];
-const READS = [
-  'metrics?asOf=2026-11-20T00:00:00Z',
-  'metrics?period=month&asOf=2026-12-01T00:00:00Z',
-  'events',
-  'assistants',
-  'members',
-  'identities',
-  'clients',
-  'assignments',
-];
+/**
+ * Pages smaller than what the owner sees (4 events sent besides the private pulse, 2 imported; a
+ * dozen audit entries), so the walks follow `next` cursors.
+ */
+const EVENT_PAGES = 'events?limit=2';
+const AUDIT_PAGES = 'audit?limit=3';
 
-async function answers(t: TestServer, team: Team, token: string): Promise<unknown[]> {
-  const out: unknown[] = [];
-  for (const r of READS)
-    out.push(await (await call(t, 'GET', `/api/v1/workspaces/${team.ws}/${r}`, { token })).json());
-  return out;
+type AuditPage = { entries: { action: string; seq: number }[]; next: string | null };
+const entriesOf = (w: Walk) => w.pages.flatMap((p) => (p as AuditPage).entries);
+
+/** Imports, saved import options, a KPI and an open invitation, beside the events. */
+async function seedMore(t: TestServer, team: Team): Promise<string> {
+  const base = `/api/v1/workspaces/${team.ws}`;
+  const owner = team.owner.token;
+  const identities = { [`trello:${ANN}`]: 'a1' };
+  const file = trelloBoard([
+    { n: 1, due: '2026-11-20T17:00:00.000Z', completed: '2026-11-19T10:00:00.000Z' },
+    { n: 2, due: '2026-11-21T17:00:00.000Z' },
+  ]);
+  const preview = await postImport(t, `${base}/imports`, owner, { format: 'trello', file, identities });
+  expect(preview.status, await preview.clone().text()).toBe(201);
+  const job = ((await preview.json()) as { job: { id: string } }).job.id;
+  const commit = await postImport(t, `${base}/imports/${job}/commit`, owner, {
+    file,
+    identities,
+    options: { doneLists: ['Done'] },
+  });
+  expect(commit.status, await commit.clone().text()).toBe(200);
+  // A second upload left in preview: a pending job.
+  expect((await postImport(t, `${base}/imports`, owner, { format: 'trello', file })).status).toBe(201);
+  const options = await call(t, 'PUT', `${base}/import-options/clockify`, {
+    token: team.members.manager.token,
+    json: { options: { dateOrder: 'MDY' }, timezone: 'Europe/Berlin' },
+  });
+  expect(options.status, await options.clone().text()).toBe(200);
+  const kpi = await call(t, 'POST', `${base}/kpis`, {
+    token: owner,
+    json: { id: 'k1', assistant: 'a1', metric: 'on_time_rate', direction: 'higher' },
+  });
+  expect(kpi.status, await kpi.clone().text()).toBe(201);
+  const inv = await call(t, 'POST', `${base}/invitations`, {
+    token: owner,
+    json: { email: 'later@example.com', role: 'viewer' },
+  });
+  expect(inv.status).toBe(201);
+  return job;
 }
 
 async function seed(t: TestServer): Promise<Team> {
@@ -118,9 +151,11 @@ describe.each(STORE_KINDS)('workspace archive on %s', (kind) => {
   let t: TestServer;
   let team: Team;
   let archive: Buffer;
+  let job = '';
   beforeAll(async () => {
     t = await startTestServer(kind);
     team = await seed(t);
+    job = await seedMore(t, team);
     const res = await call(t, 'GET', `/api/v1/workspaces/${team.ws}/export`, { token: team.owner.token });
     expect(res.status).toBe(200);
     archive = Buffer.from(await res.arrayBuffer());
@@ -141,18 +176,58 @@ describe.each(STORE_KINDS)('workspace archive on %s', (kind) => {
   });
 
   for (const target of STORE_KINDS)
-    it(`restores into an empty ${target} store with identical API answers`, async () => {
-      const before = await answers(t, team, team.owner.token);
+    it(`restores into an empty ${target} store with identical API answers and cursors`, async () => {
+      const owner = team.owner.token;
+      const before = await readEverything(t, team.ws, job, owner);
+      const events = await walk(t, `/api/v1/workspaces/${team.ws}/${EVENT_PAGES}`, owner);
+      const audit = await walk(t, `/api/v1/workspaces/${team.ws}/${AUDIT_PAGES}`, owner);
+      expect(events.pages.length).toBe(3);
+      expect(audit.pages.length).toBeGreaterThanOrEqual(3);
       const u = await startTestServer(target);
       try {
         const r = await restoreWorkspace(u.deps, archive);
         expect(r.workspace).toBe(team.ws);
-        expect(await answers(u, team, team.owner.token)).toEqual(before);
+        expect(await readEverything(u, team.ws, job, owner)).toEqual(before);
+        expect(await walk(u, `/api/v1/workspaces/${team.ws}/${EVENT_PAGES}`, owner)).toEqual(events);
+        // The restore is audited on top; below it, the archive's entries as they were, seq included.
+        const restored = entriesOf(await walk(u, `/api/v1/workspaces/${team.ws}/${AUDIT_PAGES}`, owner));
+        expect(restored[0]?.action).toBe('workspace.restore');
+        expect(restored.slice(1)).toEqual(entriesOf(audit));
+        // Every cursor the original handed out pages the same on the copy.
+        for (const [i, cursor] of audit.cursors.entries()) {
+          if (cursor === null) continue;
+          const page = await call(
+            u,
+            'GET',
+            `/api/v1/workspaces/${team.ws}/${AUDIT_PAGES}&cursor=${encodeURIComponent(cursor)}`,
+            { token: owner },
+          );
+          expect(await page.json()).toEqual(audit.pages[i]);
+        }
         await expect(restoreWorkspace(u.deps, archive)).rejects.toMatchObject({ code: 'already_exists' });
       } finally {
         await u.close();
       }
     });
+
+  it('restores into a store in use, numbering rows afresh in their original order', async () => {
+    const owner = team.owner.token;
+    const events = await walk(t, `/api/v1/workspaces/${team.ws}/${EVENT_PAGES}`, owner);
+    const audit = entriesOf(await walk(t, `/api/v1/workspaces/${team.ws}/${AUDIT_PAGES}`, owner));
+    const u = await startTestServer(kind);
+    try {
+      // Another workspace already holds the lowest event and audit numbers here.
+      await seed(u);
+      await restoreWorkspace(u.deps, archive);
+      const copy = await walk(u, `/api/v1/workspaces/${team.ws}/${EVENT_PAGES}`, owner);
+      expect(copy.pages.map((p) => p.items)).toEqual(events.pages.map((p) => p.items));
+      const copied = entriesOf(await walk(u, `/api/v1/workspaces/${team.ws}/${AUDIT_PAGES}`, owner));
+      const withoutSeq = (es: AuditPage['entries']) => es.map(({ seq: _seq, ...rest }) => rest);
+      expect(withoutSeq(copied.slice(1))).toEqual(withoutSeq(audit));
+    } finally {
+      await u.close();
+    }
+  });
 
   it("exports one assistant's data — private answers only to themselves — and erases it", async () => {
     const path = `/api/v1/workspaces/${team.ws}/assistants/a1`;

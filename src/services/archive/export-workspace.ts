@@ -2,7 +2,9 @@
  * The workspace archive (SPEC §11, §13): a gzipped tar whose `events.ndjson` is valid §12 input
  * (assistant lines, then every event — private pulse answers included, which README.txt says), and
  * JSON files restoring everything else: people (with password hashes, never plain secrets),
- * members, invitations, assignments, identities, clients, API token hashes, settings, audit log.
+ * members, invitations, assignments, identities, clients, API token hashes, settings, KPIs, saved
+ * import options and import jobs, audit log. Events and audit entries carry their `seq`, the
+ * position their cursors name, so a restore answers the same pages (restore-workspace.ts).
  */
 import { gzipSync } from 'node:zlib';
 import { asc, eq, inArray } from 'drizzle-orm';
@@ -10,6 +12,7 @@ import type { TandemEvent } from '#core/events/event-types';
 import { assistants, clients, identities } from '#db/schema/assistants';
 import { auditLog } from '#db/schema/audit';
 import { events } from '#db/schema/events';
+import { importJobs, importOptions } from '#db/schema/imports';
 import { assignments, invitations, members } from '#db/schema/members';
 import { apiTokens, users } from '#db/schema/users';
 import { workspaces } from '#db/schema/workspaces';
@@ -29,7 +32,8 @@ This is the owner's backup of one workspace. It CONTAINS PRIVATE PULSE ANSWERS
 Keep it as safe as the server itself.
 
 events.ndjson    every event and assistant, as \`tandem compute\` reads it
-*.json           members, identities, clients, assignments, KPIs, settings, audit log
+*.json           members, identities, clients, assignments, KPIs, settings, import
+                 options and jobs, audit log
 Restore with:    npx tandem restore [--data DIR] ARCHIVE   (or with DATABASE_URL set)
 `;
 
@@ -49,17 +53,24 @@ export async function exportWorkspace(deps: ServiceDeps, workspaceId: string): P
   const ws = (await db.select().from(workspaces).where(eq(workspaces.id, workspaceId)))[0];
   if (!ws) throw new AppError('not_found', `No workspace ${workspaceId}`);
   const by = <T extends { workspaceId: unknown }>(t: T) => eq(t.workspaceId as never, workspaceId);
-  const [aRows, eRows, mRows, invRows, asgRows, idRows, cRows, tRows, auditRows] = await Promise.all([
-    db.select().from(assistants).where(by(assistants)).orderBy(asc(assistants.id)),
-    db.select().from(events).where(by(events)).orderBy(asc(events.seq)),
-    db.select().from(members).where(by(members)),
-    db.select().from(invitations).where(by(invitations)),
-    db.select().from(assignments).where(by(assignments)),
-    db.select().from(identities).where(by(identities)),
-    db.select().from(clients).where(by(clients)),
-    db.select().from(apiTokens).where(by(apiTokens)),
-    db.select().from(auditLog).where(by(auditLog)).orderBy(asc(auditLog.seq)),
-  ]);
+  const [aRows, eRows, mRows, invRows, asgRows, idRows, cRows, tRows, auditRows, optRows, jobRows] =
+    await Promise.all([
+      db.select().from(assistants).where(by(assistants)).orderBy(asc(assistants.id)),
+      db.select().from(events).where(by(events)).orderBy(asc(events.seq)),
+      db.select().from(members).where(by(members)),
+      db.select().from(invitations).where(by(invitations)),
+      db.select().from(assignments).where(by(assignments)),
+      db.select().from(identities).where(by(identities)),
+      db.select().from(clients).where(by(clients)),
+      db.select().from(apiTokens).where(by(apiTokens)),
+      db.select().from(auditLog).where(by(auditLog)).orderBy(asc(auditLog.seq)),
+      db.select().from(importOptions).where(by(importOptions)).orderBy(asc(importOptions.format)),
+      db
+        .select()
+        .from(importJobs)
+        .where(by(importJobs))
+        .orderBy(asc(importJobs.createdAt), asc(importJobs.id)),
+    ]);
   const kpiRows = await listKpis(db, workspaceId);
   const userIds = mRows.map((m) => m.userId);
   const uRows = userIds.length > 0 ? await db.select().from(users).where(inArray(users.id, userIds)) : [];
@@ -77,6 +88,8 @@ export async function exportWorkspace(deps: ServiceDeps, workspaceId: string): P
       members: mRows.length,
       kpis: kpiRows.length,
       audit: auditRows.length,
+      importOptions: optRows.length,
+      importJobs: jobRows.length,
     },
   };
   const files = [
@@ -85,7 +98,9 @@ export async function exportWorkspace(deps: ServiceDeps, workspaceId: string): P
     { name: 'events.ndjson', data: lines.length > 0 ? `${lines.join('\n')}\n` : '' },
     {
       name: 'event-times.ndjson',
-      data: eRows.map((e) => JSON.stringify([e.type, e.id, iso(e.createdAt), iso(e.updatedAt)])).join('\n'),
+      data: eRows
+        .map((e) => JSON.stringify([e.type, e.id, iso(e.createdAt), iso(e.updatedAt), e.seq]))
+        .join('\n'),
     },
     {
       name: 'assistants.json',
@@ -171,11 +186,38 @@ export async function exportWorkspace(deps: ServiceDeps, workspaceId: string): P
     },
     // KPIs with their agreement state and target history (SPEC §5, §13).
     { name: 'kpis.json', data: JSON.stringify(kpiRows) },
+    // The choices each source's files cannot tell, saved per workspace (SPEC §10), and every import.
+    {
+      name: 'import-options.json',
+      data: JSON.stringify(
+        optRows.map((o) => ({
+          format: o.format,
+          options: o.options,
+          identities: o.identities,
+          timezone: o.timezone,
+          updatedBy: o.updatedBy,
+          updatedAt: iso(o.updatedAt),
+        })),
+      ),
+    },
+    {
+      name: 'import-jobs.json',
+      data: JSON.stringify(
+        jobRows.map((j) => ({
+          ...j,
+          workspaceId: undefined,
+          createdAt: iso(j.createdAt),
+          startedAt: iso(j.startedAt),
+          finishedAt: iso(j.finishedAt),
+        })),
+      ),
+    },
     {
       name: 'audit.ndjson',
       data: auditRows
         .map((a) =>
           JSON.stringify({
+            seq: a.seq,
             actor: a.actor,
             action: a.action,
             target: a.target,

@@ -2,15 +2,16 @@
  * Restores a workspace archive into a store where that workspace does not exist (SPEC §13) — the
  * way from the embedded store to PostgreSQL. Everything goes in one transaction. People whose
  * e-mail already has an account here keep that account (and its password); others come back with
- * their password hashes.
+ * their password hashes. Events and audit entries keep their `seq` where it is free in this store
+ * (claim-seqs.ts), so the same cursors page through the same answers. Archives from before import
+ * options, import jobs or seq were kept restore without them.
  */
 import { gunzipSync } from 'node:zlib';
-import { eq, sql } from 'drizzle-orm';
-import { queryRows } from '#db/client';
-import { upsertEvents } from '#db/queries/upsert-events';
+import { eq } from 'drizzle-orm';
 import type { IdentityProvider } from '#db/schema/assistants';
 import { assistants, clients, identities } from '#db/schema/assistants';
 import { auditLog } from '#db/schema/audit';
+import { type ImportStatus, importJobs, importOptions } from '#db/schema/imports';
 import { assignments, invitations, members, type Role } from '#db/schema/members';
 import { apiTokens, users } from '#db/schema/users';
 import { workspaces } from '#db/schema/workspaces';
@@ -20,13 +21,16 @@ import { writeAudit } from '../audit.ts';
 import { parseIngestBody } from '../events/ingest-events.ts';
 import { type NamedKpi, saveKpi } from '../kpis/kpi-record.ts';
 import type { ServiceDeps } from '../service-context.ts';
+import { claimSeqs } from './claim-seqs.ts';
 import { ARCHIVE_FORMAT, type ArchiveManifest } from './export-workspace.ts';
+import { readEventTimes, restoreEvents } from './restore-events.ts';
 import { readTar } from './tar.ts';
 
 type J = Record<string, unknown>;
 const date = (v: unknown): Date | null => (typeof v === 'string' ? new Date(v) : null);
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 const optStr = (v: unknown): string | null => (typeof v === 'string' ? v : null);
+const num = (v: unknown): number => (typeof v === 'number' && Number.isFinite(v) ? v : 0);
 
 function jsonFile(files: Map<string, Buffer>, name: string): J[] {
   const b = files.get(name);
@@ -34,6 +38,11 @@ function jsonFile(files: Map<string, Buffer>, name: string): J[] {
   const v = JSON.parse(b.toString('utf8')) as unknown;
   if (!Array.isArray(v)) throw new AppError('validation_failed', `archive: ${name} is not a list`);
   return v as J[];
+}
+
+/** A file added to the archive later: absent from older archives, which restore without it. */
+function optionalJsonFile(files: Map<string, Buffer>, name: string): J[] {
+  return files.has(name) ? jsonFile(files, name) : [];
 }
 
 function ndjson(files: Map<string, Buffer>, name: string): unknown[] {
@@ -178,44 +187,75 @@ export async function restoreWorkspace(
         lastUsedAt: date(t.lastUsedAt),
         revokedAt: date(t.revokedAt),
       });
-    const counts = await upsertEvents(
+    for (const o of optionalJsonFile(files, 'import-options.json'))
+      await tx.insert(importOptions).values({
+        workspaceId: ws.id,
+        format: str(o.format),
+        options: o.options ?? {},
+        identities: o.identities ?? {},
+        timezone: optStr(o.timezone),
+        updatedBy: uid(o.updatedBy),
+        updatedAt: date(o.updatedAt) ?? new Date(deps.now()),
+      });
+    for (const j of optionalJsonFile(files, 'import-jobs.json'))
+      await tx.insert(importJobs).values({
+        workspaceId: ws.id,
+        id: str(j.id),
+        format: str(j.format),
+        fileName: str(j.fileName),
+        size: num(j.size),
+        sha256: str(j.sha256),
+        status: str(j.status) as ImportStatus,
+        errorCode: optStr(j.errorCode),
+        errorMessage: optStr(j.errorMessage),
+        report: j.report ?? null,
+        assistants: Array.isArray(j.assistants) ? j.assistants.map(str) : [],
+        events: num(j.events),
+        inserted: num(j.inserted),
+        updated: num(j.updated),
+        unchanged: num(j.unchanged),
+        createdBy: uid(j.createdBy),
+        createdAt: date(j.createdAt) ?? new Date(deps.now()),
+        startedAt: date(j.startedAt),
+        finishedAt: date(j.finishedAt),
+      });
+    const restored = await restoreEvents(
       tx,
       ws.id,
       [...parsed.events.values()].map((e) => e.cols),
+      readEventTimes(ndjson(files, 'event-times.ndjson')),
     );
-    const times = ndjson(files, 'event-times.ndjson');
-    if (times.length > 0)
-      await queryRows(
-        tx,
-        sql`update events e set created_at = t.c::timestamptz, updated_at = t.u::timestamptz
-            from jsonb_to_recordset(${JSON.stringify(
-              times.map((t) => {
-                const [type, id, c, u] = t as string[];
-                return { type, id, c, u };
-              }),
-            )}::jsonb)
-              as t(type text, id text, c text, u text)
-            where e.workspace_id = ${ws.id} and e.type = t.type and e.id = t.id`,
-      );
     const audit = ndjson(files, 'audit.ndjson') as J[];
-    for (let i = 0; i < audit.length; i += 1000)
-      await tx.insert(auditLog).values(
-        audit.slice(i, i + 1000).map((a) => ({
-          workspaceId: ws.id,
-          actor: userMap.get(str(a.actor)) ?? str(a.actor),
-          action: str(a.action),
-          target: optStr(a.target),
-          before: a.before ?? null,
-          after: a.after ?? null,
-          at: date(a.at) ?? new Date(deps.now()),
-        })),
-      );
+    const keepSeq = await claimSeqs(
+      tx,
+      'audit_log',
+      audit.map((a) => (typeof a.seq === 'number' ? a.seq : null)),
+    );
+    if (keepSeq) audit.sort((a, b) => num(a.seq) - num(b.seq));
+    const auditRow = (a: J) => ({
+      workspaceId: ws.id,
+      actor: userMap.get(str(a.actor)) ?? str(a.actor),
+      action: str(a.action),
+      target: optStr(a.target),
+      before: a.before ?? null,
+      after: a.after ?? null,
+      at: date(a.at) ?? new Date(deps.now()),
+    });
+    for (let i = 0; i < audit.length; i += 1000) {
+      const batch = audit.slice(i, i + 1000);
+      if (keepSeq)
+        await tx
+          .insert(auditLog)
+          .overridingSystemValue()
+          .values(batch.map((a) => ({ seq: num(a.seq), ...auditRow(a) })));
+      else await tx.insert(auditLog).values(batch.map(auditRow));
+    }
     await writeAudit(tx, {
       workspaceId: ws.id,
       actor: opts.actor,
       action: 'workspace.restore',
-      after: { events: counts.inserted },
+      after: { events: restored },
     });
-    return { workspace: ws.id, events: counts.inserted, members: memberRows.length };
+    return { workspace: ws.id, events: restored, members: memberRows.length };
   });
 }
