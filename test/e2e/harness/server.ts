@@ -88,8 +88,16 @@ async function waitFor(
   throw new Error(`the server did not answer ${url} within ${timeoutMs} ms:\n${output()}`);
 }
 
+export interface StartOptions {
+  /**
+   * A data directory the caller prepared (e.g. a benchmark's seeded store), left in place on
+   * stop(); by default a fresh temporary one, removed on stop().
+   */
+  dataDir?: string;
+}
+
 /** Starts the server for one suite; call stop() in afterAll. */
-export async function startServer(): Promise<RunningServer> {
+export async function startServer(opts: StartOptions = {}): Promise<RunningServer> {
   await ensureWebBuilt();
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
@@ -117,7 +125,7 @@ export async function startServer(): Promise<RunningServer> {
     };
   }
 
-  const dataDir = mkdtempSync(join(tmpdir(), 'tandem-e2e-'));
+  const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'tandem-e2e-'));
   let log = '';
   const child = spawn(
     process.execPath,
@@ -149,7 +157,7 @@ export async function startServer(): Promise<RunningServer> {
         await exited;
         clearTimeout(timer);
       }
-      rmSync(dataDir, { recursive: true, force: true });
+      if (opts.dataDir === undefined) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }
