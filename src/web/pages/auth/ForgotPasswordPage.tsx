@@ -21,8 +21,8 @@ export function ForgotPasswordPage() {
       <List size="sm" spacing="xs">
         <List.Item>Ask the owner of your workspace: Settings → Members → Password link.</List.Item>
         <List.Item>
-          If you are the owner (or your account belongs to several workspaces), whoever runs the Tandem
-          server can print a new link with <code>npx tandem password-link --email you@example.com</code>.
+          If you are the owner (or your account belongs to several workspaces), whoever runs the Tandem server
+          can print a new link with <code>npx tandem password-link --email you@example.com</code>.
         </List.Item>
       </List>
       <Text size="sm" c="dimmed">
