@@ -6,6 +6,7 @@ import type { Store } from '#db/client';
 import { instanceSettings } from '#db/schema/workspaces';
 import { LoginThrottle } from '#services/auth/login-throttle';
 import { failInterruptedImports } from '#services/imports/import-jobs';
+import { KpiViewCache } from '#services/kpis/kpi-view-cache';
 import { PreparedRowsCache } from '#services/metrics/prepared-rows-cache';
 import type { AppDeps } from './app-env.ts';
 import { DEFAULT_RATE_LIMITS, type RateLimits } from './middleware/rate-limit.ts';
@@ -109,6 +110,7 @@ export async function createAppDeps(store: Store, opts: AppDepsOptions): Promise
     publicUrl: opts.publicUrl.replace(/\/+$/, ''),
     ...(opts.scryptN !== undefined ? { scryptN: opts.scryptN } : {}),
     metricsCache: new PreparedRowsCache(),
+    kpiViews: new KpiViewCache(),
     logger: opts.logger,
     storeKind: store.kind,
     ping: async () => {

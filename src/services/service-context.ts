@@ -4,6 +4,7 @@
  */
 import type { Db } from '#db/client';
 import type { Role } from '#db/schema/members';
+import type { KpiViewCache } from './kpis/kpi-view-cache.ts';
 import type { PreparedRowsCache } from './metrics/prepared-rows-cache.ts';
 
 export interface ServiceDeps {
@@ -16,6 +17,8 @@ export interface ServiceDeps {
   scryptN?: number;
   /** Prepared metric rows reused while a workspace's data is unchanged. */
   metricsCache?: PreparedRowsCache;
+  /** KPI summaries and insights reused while a workspace's data, the KPI and the asOf step are unchanged. */
+  kpiViews?: KpiViewCache;
 }
 
 /** Which assistants an action may touch: every one in the workspace, or only these. */

@@ -3,7 +3,8 @@
  * numbers (SPEC §12) and the KPI analyses (SPEC §6), so an insight never disagrees with a screen.
  */
 import { AppError } from '../../errors.ts';
-import { computePrepared, type PreparedData } from '../compute.ts';
+import type { PreparedData } from '../compute.ts';
+import { memoizedCompute, type RecordSource } from '../compute-memo.ts';
 import { type Kpi, targetOn } from '../kpis/kpi.ts';
 import type { KpiDefinition } from '../kpis/kpi-definition.ts';
 import { kpiPeriod } from '../kpis/kpi-definition.ts';
@@ -29,6 +30,8 @@ export interface InsightInputOptions {
   asOf: number;
   /** Local date each kind of review was last held. */
   reviews?: Partial<Record<ReviewKind, string>>;
+  /** Answers compute requests over the same data (shared with the KPI summaries of one pass). */
+  records?: RecordSource;
 }
 
 /** The KPI as `analyzeKpi` reads it, with the target in force today. */
@@ -53,6 +56,8 @@ export function buildInsightInput(data: PreparedData, opts: InsightInputOptions)
   const time = new AssistantTime(def);
   const today = localDate(asOf, time.zoneAt(asOf));
   const kpis = opts.kpis.filter((k) => k.assistant === opts.assistant);
+  // The weekly metrics below are often the KPIs' own: compute each request once.
+  const records = opts.records ?? memoizedCompute(shared);
 
   const analyses = new Map<string, KpiAnalysisDetail>();
   const months = new Map<string, MonthStatus[]>();
@@ -60,11 +65,12 @@ export function buildInsightInput(data: PreparedData, opts: InsightInputOptions)
   for (const k of kpis) {
     if (k.status !== 'active') continue;
     const definition = kpiDefinitionOf(k, today);
-    analyses.set(k.id, analyzeKpiDetail(shared, definition, asOf));
+    // No rule reads a forecast (SPEC §7 reads complete buckets): the analyses leave it out.
+    analyses.set(k.id, analyzeKpiDetail(shared, definition, asOf, { forecast: false, records }));
     if (k.targets.length === 0 || k.startDate === undefined) continue;
     const firstMonth = bucketLabelOfDay(parseDate(k.startDate) ?? 0, 'month');
     if (firstMonth > lastMonth) continue;
-    const byMonth = kpiBuckets(shared, definition, time, kpiPeriod(k), 'month', asOf);
+    const byMonth = kpiBuckets(shared, definition, time, kpiPeriod(k), 'month', asOf, records);
     months.set(
       k.id,
       labelsBetween(firstMonth, lastMonth).map((period) => {
@@ -77,7 +83,7 @@ export function buildInsightInput(data: PreparedData, opts: InsightInputOptions)
 
   const lastWeek = lastCompleteBucket(time, asOf, 'week');
   const weekly = (metric: 'on_time_rate' | 'response_time' | 'quality_score') =>
-    computePrepared(shared, { period: 'week', asOf, metrics: [metric], assistants: [opts.assistant] });
+    records({ period: 'week', asOf, metrics: [metric], assistants: [opts.assistant] });
 
   const onTime = weekly('on_time_rate').find((r) => r.period === lastWeek);
   const lastWeekOnTime = onTime

@@ -110,7 +110,7 @@ export interface InsightInput {
   today: string;
   /** The assistant's KPIs, any status. */
   kpis: readonly Kpi[];
-  /** Analyses (SPEC §6) of the active KPIs, by KPI id. */
+  /** Analyses (SPEC §6) of the active KPIs, by KPI id, without forecasts (no rule reads one). */
   analyses: ReadonlyMap<string, KpiAnalysisDetail>;
   /** Complete months since each active KPI started, with status against its target, by KPI id. */
   months: ReadonlyMap<string, readonly MonthStatus[]>;

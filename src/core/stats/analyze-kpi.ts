@@ -5,6 +5,7 @@
  */
 import { AppError } from '../../errors.ts';
 import type { PreparedData } from '../compute.ts';
+import type { RecordSource } from '../compute-memo.ts';
 import {
   assertKpiFilter,
   assertProcessChanges,
@@ -57,6 +58,17 @@ export interface KpiAnalysis {
   forecast: KpiForecast | null;
 }
 
+/** What a caller of analyzeKpiDetail may leave out or share. */
+export interface AnalyzeOptions {
+  /**
+   * False: no forecast (`forecast` is null). Lists and insights read complete buckets only, and
+   * the forecast reads compute twice more for the current month and quarter.
+   */
+  forecast?: boolean;
+  /** Answers compute requests over the same data, so KPIs of one pass share their records. */
+  records?: RecordSource;
+}
+
 /** The analysis plus the weights behind each bucket (for insights and target suggestions). */
 export interface KpiAnalysisDetail extends KpiAnalysis {
   period: Period;
@@ -71,11 +83,12 @@ function forecastFor(
   period: Period,
   target: 'month' | 'quarter',
   asOf: number,
+  records: RecordSource | undefined,
 ): PeriodForecast | null {
   // A manual KPI kept per quarter has no month values to forecast.
   if (kpi.metric === 'manual' && period === 'quarter' && target === 'month') return null;
   const label = time.bucketOf(asOf, target);
-  const observed = kpiBuckets(data, kpi, time, period, target, asOf);
+  const observed = kpiBuckets(data, kpi, time, period, target, asOf, records);
   const { end } = time.bucketBounds(label);
   const current = time.bucketBounds(time.bucketOf(asOf, period));
   const f = forecastBucket({
@@ -89,7 +102,12 @@ function forecastFor(
 }
 
 /** Analyses one KPI as of an instant (SPEC §6). Throws AppError for an unknown metric, assistant or filter. */
-export function analyzeKpiDetail(data: PreparedData, kpi: KpiDefinition, asOf: number): KpiAnalysisDetail {
+export function analyzeKpiDetail(
+  data: PreparedData,
+  kpi: KpiDefinition,
+  asOf: number,
+  opts: AnalyzeOptions = {},
+): KpiAnalysisDetail {
   if (!isKpiMetric(kpi.metric))
     throw new AppError('validation_failed', `Unknown metric ${String(kpi.metric)}`, { kpi: kpi.id });
   assertKpiFilter(kpi);
@@ -102,7 +120,7 @@ export function analyzeKpiDetail(data: PreparedData, kpi: KpiDefinition, asOf: n
     });
   const time = new AssistantTime(def);
   const period = kpiPeriod(kpi);
-  const reported = kpiBuckets(data, kpi, time, period, period, asOf);
+  const reported = kpiBuckets(data, kpi, time, period, period, asOf, opts.records);
   const countMetric = kpiPoolKind(kpi) === 'sum';
   const series = kpiSeries(new Map([...reported].map(([l, b]) => [l, b.value])), {
     lastComplete: lastCompleteBucket(time, asOf, period),
@@ -127,8 +145,13 @@ export function analyzeKpiDetail(data: PreparedData, kpi: KpiDefinition, asOf: n
     };
   });
   const history = series.map((p, i) => ({ value: p.value, weight: weights[i] ?? 0 }));
-  const month = forecastFor(data, kpi, time, history, period, 'month', asOf);
-  const quarter = forecastFor(data, kpi, time, history, period, 'quarter', asOf);
+  const withForecast = opts.forecast !== false;
+  const month = withForecast
+    ? forecastFor(data, kpi, time, history, period, 'month', asOf, opts.records)
+    : null;
+  const quarter = withForecast
+    ? forecastFor(data, kpi, time, history, period, 'quarter', asOf, opts.records)
+    : null;
   return {
     kpi: kpi.id,
     series,

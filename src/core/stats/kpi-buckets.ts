@@ -5,6 +5,7 @@
  * events.
  */
 import { computePrepared, type MetricRecord, type PreparedData } from '../compute.ts';
+import type { RecordSource } from '../compute-memo.ts';
 import { isActivityMetric } from '../kpis/activity-metrics.ts';
 import type { KpiDefinition } from '../kpis/kpi-definition.ts';
 import { isMetricId, type MetricId, rowMatchesFilter } from '../metrics/metric-registry.ts';
@@ -42,14 +43,16 @@ function fromRecords(
   period: Period,
   asOf: number,
   pick: (r: MetricRecord) => WeightedValue,
+  source: RecordSource | undefined,
 ): Map<string, WeightedValue> {
-  const records = computePrepared(data, {
+  const opts = {
     period,
     asOf,
     metrics: [metric],
     assistants: [kpi.assistant],
     ...(kpi.filter ? { filter: kpi.filter } : {}),
-  });
+  };
+  const records = source ? source(opts) : computePrepared(data, opts);
   return new Map(records.map((r) => [r.period, pick(r)]));
 }
 
@@ -102,7 +105,10 @@ function manualBuckets(
   return out;
 }
 
-/** The KPI's reported buckets in `period` as of asOf, label → value and weight. */
+/**
+ * The KPI's reported buckets in `period` as of asOf, label → value and weight. `source`, when
+ * given, answers compute requests over the same `data` (a memo shared by several KPIs).
+ */
 export function kpiBuckets(
   data: PreparedData,
   kpi: KpiDefinition,
@@ -110,25 +116,50 @@ export function kpiBuckets(
   kpiPeriodOf: Period,
   period: Period,
   asOf: number,
+  source?: RecordSource,
 ): Map<string, WeightedValue> {
   const { metric } = kpi;
   if (isMetricId(metric))
-    return fromRecords(data, kpi, metric, period, asOf, (r) => ({
-      value: r.value,
-      weight: recordWeight(metric, r),
-    }));
+    return fromRecords(
+      data,
+      kpi,
+      metric,
+      period,
+      asOf,
+      (r) => ({
+        value: r.value,
+        weight: recordWeight(metric, r),
+      }),
+      source,
+    );
   if (isActivityMetric(metric)) {
     switch (metric) {
       case 'hours_logged':
-        return fromRecords(data, kpi, 'priority_time_share', period, asOf, (r) => ({
-          value: num(r.totalHours),
-          weight: 1,
-        }));
+        return fromRecords(
+          data,
+          kpi,
+          'priority_time_share',
+          period,
+          asOf,
+          (r) => ({
+            value: num(r.totalHours),
+            weight: 1,
+          }),
+          source,
+        );
       case 'messages_sent':
-        return fromRecords(data, kpi, 'response_time', period, asOf, (r) => ({
-          value: num(r.answered),
-          weight: 1,
-        }));
+        return fromRecords(
+          data,
+          kpi,
+          'response_time',
+          period,
+          asOf,
+          (r) => ({
+            value: num(r.answered),
+            weight: 1,
+          }),
+          source,
+        );
       case 'tasks_completed':
       case 'issues_resolved':
         return completedTasks(data.rows, kpi, time, period, asOf);

@@ -4,10 +4,7 @@
  * for lists; and the SPEC §7 insights of the assistants a caller may see, in the catalogue's words.
  */
 import type { PreparedData } from '#core/compute';
-import type { Insight } from '#core/insights/insight';
-import { describeInsight, type InsightText } from '#core/insights/insight-catalogue';
 import { kpiDefinitionOf } from '#core/insights/insight-input';
-import { assistantInsights } from '#core/insights/insights-for';
 import { assertTargetAllowed, type BaselineWindow, baselineWindow } from '#core/kpis/baseline';
 import { baselineValue } from '#core/kpis/baseline-value';
 import { targetOn } from '#core/kpis/kpi';
@@ -23,7 +20,9 @@ import { AssistantTime } from '#core/time/assistant-time';
 import { AppError } from '#src/errors';
 import { loadComputeData } from '../metrics/load-compute-data.ts';
 import type { AssistantScope, ServiceDeps } from '../service-context.ts';
+import type { AssistantViews, InsightView } from './assistant-views.ts';
 import { listKpis, loadKpi, type NamedKpi } from './kpi-record.ts';
+import { loadAssistantViews } from './load-assistant-views.ts';
 
 export interface KpiPoint extends SeriesPoint {
   /** The target in force on the bucket's first day (SPEC §5), or null. */
@@ -51,7 +50,7 @@ export interface KpiSummaryView {
   recent: SeriesPoint[];
 }
 
-export type InsightView = Insight & InsightText;
+export type { InsightView };
 
 function todayOf(data: PreparedData, assistant: string, asOf: number): string {
   const def = data.assistants.get(assistant);
@@ -111,7 +110,11 @@ export async function suggestedTarget(
   return { ...suggestTarget(k, b), effectiveFrom: today };
 }
 
-/** One line per KPI for lists: the last complete period against the target in force today. */
+/**
+ * One line per KPI for lists: the last complete period against the target in force today. Each
+ * assistant's figures come from its own rows, without forecasts, kept per asOf step
+ * (assistant-views.ts), so the agency overview's repeat is a lookup.
+ */
 export async function kpiSummaries(
   deps: ServiceDeps,
   ws: string,
@@ -123,28 +126,20 @@ export async function kpiSummaries(
     throw new AppError('not_found', `No assistant ${assistant}`);
   const all = await listKpis(deps.db, ws, assistant);
   const visible = all.filter((k) => scope === 'all' || scope.includes(k.assistant));
-  const ids = [...new Set(visible.map((k) => k.assistant))];
-  const data = await loadComputeData(deps.db, ws, ids, deps.metricsCache);
+  const views = await loadAssistantViews(deps, ws, [...new Set(visible.map((k) => k.assistant))]);
   return visible.map((k) => {
-    const today = todayOf(data, k.assistant, asOf);
-    const target = targetOn(k, today);
+    const view = views.get(k.assistant);
+    if (!view) throw new AppError('not_found', `No assistant ${k.assistant}`);
+    const today = view.today(asOf);
     const baseline = k.startDate ? baselineWindow(k.startDate) : null;
     const base = {
       kpi: k,
       baselineEnds: baseline?.lastDay ?? null,
       inBaseline: baseline !== null && today < baseline.targetsFrom,
-      target,
+      target: targetOn(k, today),
     };
     if (k.status !== 'active') return { ...base, latest: null, status: null, trend: null, recent: [] };
-    const { analysis } = viewOf(data, k, asOf);
-    const latest = analysis.series.at(-1) ?? null;
-    return {
-      ...base,
-      latest,
-      status: latest ? targetStatus(latest.value, target, k.direction) : null,
-      trend: analysis.trend,
-      recent: analysis.series.slice(-12),
-    };
+    return { ...base, ...view.summary(k, asOf) };
   });
 }
 
@@ -158,15 +153,17 @@ export async function insightsOf(
 ): Promise<InsightView[]> {
   if (assistant !== undefined && scope !== 'all' && !scope.includes(assistant))
     throw new AppError('not_found', `No assistant ${assistant}`);
-  const wanted: AssistantScope = assistant !== undefined ? [assistant] : scope;
-  const data = await loadComputeData(deps.db, ws, wanted, deps.metricsCache);
-  if (assistant !== undefined && !data.assistants.has(assistant))
+  const views = await loadAssistantViews(deps, ws, assistant !== undefined ? [assistant] : scope);
+  if (assistant !== undefined && !views.has(assistant))
     throw new AppError('not_found', `No assistant ${assistant}`);
-  const kpis = (await listKpis(deps.db, ws, assistant)).filter((k) => data.assistants.has(k.assistant));
-  const names = new Map(kpis.map((k) => [k.id, k.name]));
+  const byAssistant = new Map<string, NamedKpi[]>();
+  for (const k of await listKpis(deps.db, ws, assistant)) {
+    const list = byAssistant.get(k.assistant);
+    if (list) list.push(k);
+    else byAssistant.set(k.assistant, [k]);
+  }
   const out: InsightView[] = [];
-  for (const a of [...data.assistants.keys()].sort())
-    for (const i of assistantInsights(data, { assistant: a, kpis, asOf }))
-      out.push({ ...i, ...describeInsight(i, i.kpi === undefined ? undefined : names.get(i.kpi)) });
+  for (const a of [...views.keys()].sort())
+    out.push(...(views.get(a) as AssistantViews).insights(byAssistant.get(a) ?? [], asOf));
   return out;
 }

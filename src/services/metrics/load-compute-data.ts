@@ -47,13 +47,30 @@ export async function loadComputeData(
   scope: AssistantScope,
   cache?: PreparedRowsCache,
 ): Promise<PreparedData> {
+  if (cache) return (await loadVersionedComputeData(db, workspaceId, scope, cache)).data;
+  return loadUncached(db, workspaceId, scope);
+}
+
+async function loadUncached(db: Db, workspaceId: string, scope: AssistantScope): Promise<PreparedData> {
   if (scope !== 'all' && scope.length === 0) return { assistants: new Map(), rows: [] };
-  const version = cache ? await readDataVersion(db, workspaceId) : null;
-  if (!cache || version === null) {
-    const all = await loadAssistants(db, workspaceId);
-    const defs = scope === 'all' ? all : new Map([...all].filter(([id]) => scope.includes(id)));
-    return { assistants: defs, rows: await loadRows(db, workspaceId, scope) };
-  }
+  const all = await loadAssistants(db, workspaceId);
+  const defs = scope === 'all' ? all : new Map([...all].filter(([id]) => scope.includes(id)));
+  return { assistants: defs, rows: await loadRows(db, workspaceId, scope) };
+}
+
+/**
+ * loadComputeData with the data version the rows were read at (null: no such workspace), so a
+ * caller can keep what it computes from them under that version.
+ */
+export async function loadVersionedComputeData(
+  db: Db,
+  workspaceId: string,
+  scope: AssistantScope,
+  cache?: PreparedRowsCache,
+): Promise<{ version: string | null; data: PreparedData }> {
+  const version = await readDataVersion(db, workspaceId);
+  if (!cache || version === null || (scope !== 'all' && scope.length === 0))
+    return { version, data: await loadUncached(db, workspaceId, scope) };
   const entry = cache.entry(workspaceId, version);
   if (!entry.assistants) entry.assistants = await loadAssistants(db, workspaceId);
   const wanted =
@@ -76,5 +93,5 @@ export async function loadComputeData(
     if (def) defs.set(id, def);
     for (const r of entry.rows.get(id) ?? []) rows.push(r);
   }
-  return { assistants: defs, rows };
+  return { version, data: { assistants: defs, rows } };
 }
