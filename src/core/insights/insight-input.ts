@@ -7,9 +7,9 @@ import type { PreparedData } from '../compute.ts';
 import { memoizedCompute, type RecordSource } from '../compute-memo.ts';
 import { type Kpi, targetOn } from '../kpis/kpi.ts';
 import type { KpiDefinition } from '../kpis/kpi-definition.ts';
-import { kpiPeriod } from '../kpis/kpi-definition.ts';
+import { kpiPeriod, kpiPoolKind } from '../kpis/kpi-definition.ts';
 import { localDate } from '../kpis/local-date.ts';
-import type { MonthStatus } from '../kpis/raise-bar.ts';
+import { type MonthStatus, monthTargetValue } from '../kpis/raise-bar.ts';
 import { roleTemplate } from '../kpis/role-templates.ts';
 import { targetForBucket } from '../kpis/target-history.ts';
 import { targetStatus } from '../kpis/target-status.ts';
@@ -74,7 +74,13 @@ export function buildInsightInput(data: PreparedData, opts: InsightInputOptions)
     months.set(
       k.id,
       labelsBetween(firstMonth, lastMonth).map((period) => {
-        const value = byMonth.get(period)?.value ?? null;
+        // A weekly count target is judged per week of the month, not against its total (SPEC §5).
+        const value = monthTargetValue(
+          byMonth.get(period)?.value ?? null,
+          period,
+          kpiPeriod(k),
+          kpiPoolKind(k),
+        );
         const target = targetForBucket(k, period);
         return { period, value, target, status: targetStatus(value, target, k.direction) };
       }),
