@@ -45,6 +45,8 @@ export class AssistantViews {
   private readonly summaries = new Map<string, SummaryFigures>();
   private readonly insightLists = new Map<string, InsightView[]>();
   private memo: { asOf: number; records: RecordSource } | null = null;
+  /** How many prepared rows this view holds (for the cache's budget). */
+  readonly rows: number;
 
   /** `data`: this assistant's definition and rows only. */
   constructor(
@@ -55,6 +57,7 @@ export class AssistantViews {
     if (!def) throw new AppError('not_found', `No assistant ${id}`);
     this.time = new AssistantTime(def);
     this.steps = new AsOfSteps(data.rows, this.time);
+    this.rows = Array.isArray(data.rows) ? data.rows.length : [...data.rows].length;
   }
 
   /** Local date of asOf in the assistant's zone (SPEC §2, §5). */

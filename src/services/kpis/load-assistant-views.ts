@@ -42,7 +42,12 @@ export async function loadAssistantViews(
     const loaded = await loadVersionedComputeData(deps.db, ws, need, deps.metricsCache);
     // A change landed between the two reads: answer from the newer rows, keep nothing.
     if (loaded.version !== version) return viewsOf(await loadComputeData(deps.db, ws, scope));
-    for (const [id, v] of viewsOf(loaded.data, entry.views)) entry.views.set(id, v);
+    let added = 0;
+    for (const [id, v] of viewsOf(loaded.data, entry.views)) {
+      entry.views.set(id, v);
+      added += v.rows;
+    }
+    cache.grew(ws, entry, added);
     if (need === 'all') entry.complete = true;
     else for (const id of need) entry.asked.add(id);
   }
