@@ -73,6 +73,9 @@ export function controlChartOption(input: ControlChartInput): ChartOption {
         xAxis: last,
         yAxis: month.lower,
         itemStyle: { color: COLORS.forecast },
+        // The band is one category wide, too narrow for its range on a phone; the sentence above
+        // the chart and the legend's "Forecast" name it.
+        label: { show: false },
       },
       { xAxis: forecastLabel, yAxis: month.upper },
     ]);
@@ -94,6 +97,8 @@ export function controlChartOption(input: ControlChartInput): ChartOption {
     aria: { enabled: true },
     grid: { left: 56, right: 16, top: 36, bottom: 40 },
     legend: {
+      // One scrolling row: wrapped onto two rows on a phone, it covered the top of the plot.
+      type: 'scroll',
       top: 0,
       itemWidth: 14,
       data: ['Value', 'Centre', 'Limits', ...(hasTarget ? ['Target'] : []), ...(month ? ['Forecast'] : [])],
@@ -110,7 +115,12 @@ export function controlChartOption(input: ControlChartInput): ChartOption {
         symbolSize: 7,
         lineStyle: { width: 2, color: COLORS.value },
         itemStyle: { color: COLORS.value },
-        markArea: { silent: true, label: { color: '#495057', fontSize: 11 }, data: markAreas },
+        markArea: {
+          silent: true,
+          // Inside the area: above it, the label ran into the legend.
+          label: { color: '#495057', fontSize: 11, position: 'insideTop' },
+          data: markAreas,
+        },
         markLine: {
           silent: true,
           symbol: 'none',

@@ -44,6 +44,12 @@ describe('other formats', () => {
     expect(plain(formatScore(4.25))).toBe('4.3 / 5');
   });
 
+  it('shows a score with two decimals where the working is checked', () => {
+    expect(plain(formatScore(11 / 3, { decimals: 2 }))).toBe('3.67 / 5');
+    expect(plain(formatScore(4, { decimals: 2 }))).toBe('4.00 / 5');
+    expect(formatScore(null, { decimals: 2 })).toBe(NO_VALUE);
+  });
+
   it('shows hours without a trailing .0', () => {
     expect(plain(formatHours(12))).toBe('12 h');
     expect(plain(formatHours(12.25))).toBe('12.3 h');

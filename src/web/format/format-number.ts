@@ -8,6 +8,7 @@ export const NO_VALUE = '—';
 
 const integer = new Intl.NumberFormat('en', { maximumFractionDigits: 0 });
 const oneDecimal = new Intl.NumberFormat('en', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+const twoDecimals = new Intl.NumberFormat('en', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 const upToTwo = new Intl.NumberFormat('en', { maximumFractionDigits: 2 });
 
 /** A rate in [0, 1] as a whole percentage: 0.9166 → `92 %`. */
@@ -16,10 +17,14 @@ export function formatPercent(rate: number | null | undefined): string {
   return `${integer.format(rate * 100)}${NBSP}%`;
 }
 
-/** A 1–5 score with one decimal: `4.3 / 5`. */
-export function formatScore(score: number | null | undefined): string {
+/**
+ * A 1–5 score: `4.3 / 5`. Two decimals (`4.25 / 5`) where a reader checks the arithmetic, as in
+ * "show the working"; one is enough at a glance.
+ */
+export function formatScore(score: number | null | undefined, opts: { decimals?: 1 | 2 } = {}): string {
   if (score === null || score === undefined || !Number.isFinite(score)) return NO_VALUE;
-  return `${oneDecimal.format(score)}${NBSP}/${NBSP}5`;
+  const digits = opts.decimals === 2 ? twoDecimals : oneDecimal;
+  return `${digits.format(score)}${NBSP}/${NBSP}5`;
 }
 
 /** Minutes as `1 h 25 min`, `45 min`, `< 1 min`; days are not used because these are working minutes. */

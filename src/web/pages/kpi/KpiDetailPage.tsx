@@ -10,7 +10,7 @@ import { TrendArrow } from '../../components/kpi/TrendArrow.tsx';
 import { LoadingState } from '../../components/LoadingState.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryView } from '../../components/QueryView.tsx';
-import { formatLocalDate } from '../../format/format-instant.ts';
+import { formatLocalDate, zoneCity } from '../../format/format-instant.ts';
 import { formatMetricValue } from '../../format/metric-format.ts';
 import { baselineLabels, processChangeLabels, targetsBySeries, toKpiAnalysis } from './analysis-view.ts';
 import { KpiTargetPanel } from './KpiTargetPanel.tsx';
@@ -89,8 +89,8 @@ export function KpiDetailPage() {
             </Text>
             {d.baseline && (
               <Text size="sm">
-                Baseline {formatLocalDate(d.baseline.from)} – {formatLocalDate(d.baseline.lastDay)}
-                {d.baseline.complete ? '' : ' (running)'}
+                Baseline {formatLocalDate(d.baseline.from)} – {formatLocalDate(d.baseline.lastDay)} (
+                {zoneCity(who.timezone)} dates{d.baseline.complete ? '' : ', running'})
               </Text>
             )}
           </Group>

@@ -12,7 +12,16 @@ import { useWsQuery } from '../../api/workspace-queries.ts';
 import { canManage, useWorkspace } from '../../app/workspace-context.ts';
 import { FormError } from '../../components/FormError.tsx';
 import { formatLocalDate } from '../../format/format-instant.ts';
-import { formatMetricValue } from '../../format/metric-format.ts';
+import { formatMetricValue, type MetricKind, metricKind } from '../../format/metric-format.ts';
+
+/** How to type a target, in this KPI's own unit (a hint for all units at once did not fit). */
+const TARGET_UNIT: Record<MetricKind, string> = {
+  rate: 'A fraction: 0.9 for 90 %',
+  score: 'A score from 1 to 5, e.g. 4.2',
+  minutes: 'Working minutes, e.g. 45',
+  count: 'A count per period, e.g. 3',
+  number: 'The value as the KPI counts it',
+};
 
 /**
  * Targets (SPEC §5): none during the 14-day baseline (the server refuses one with the end date);
@@ -88,10 +97,10 @@ export function KpiTargetPanel({
               <Group align="flex-end" gap="sm">
                 <NumberInput
                   label="Target value"
-                  description="As the metric counts it: 0.9 for 90 %, minutes for response time"
+                  description={TARGET_UNIT[metricKind(kpi.metric)]}
                   value={value}
                   onChange={setValue}
-                  w={220}
+                  w={260}
                 />
                 {suggested.data && (
                   <Button variant="light" onClick={() => setValue(suggested.data.value)}>

@@ -1,21 +1,30 @@
-import { Badge, Code, Group, Stack, Table, Text } from '@mantine/core';
+import { Badge, Code, Group, Stack, Text } from '@mantine/core';
 import type { z } from 'zod';
 import { bucketDays, formatDate } from '#core/time/calendar';
 import type { MetricRecord } from '#shared/api-schemas';
-import { useEvents } from '../../api/events-api.ts';
+import { type EventItemResponse, useEvents } from '../../api/events-api.ts';
 import type { KpiRecord } from '../../api/kpis-api.ts';
 import { useWsQuery } from '../../api/workspace-queries.ts';
 import { useWorkspace } from '../../app/workspace-context.ts';
 import { DualTime } from '../../components/DualTime.tsx';
+import { ErrorState } from '../../components/ErrorState.tsx';
 import { ExcludeEventButton } from '../../components/events/ExcludeEventButton.tsx';
 import { EVENT_TYPE_LABELS, eventTitle, ownTime, str } from '../../components/events/event-summary.ts';
 import { LoadingState } from '../../components/LoadingState.tsx';
 import { QueryView } from '../../components/QueryView.tsx';
-import { ScrollTable } from '../../components/ScrollTable.tsx';
+import { type ResponsiveColumn, ResponsiveTable } from '../../components/ResponsiveTable.tsx';
+import { formatLocalDate, zoneCity } from '../../format/format-instant.ts';
 import { zonedToInstant } from '../../format/zoned-time.ts';
+import { workingCounts } from './working-counts.ts';
 import { METRIC_EVENT_TYPE, workingFormula } from './working-formula.ts';
 
 type Metric = z.infer<typeof MetricRecord>;
+type Item = EventItemResponse;
+
+function taskState(e: Record<string, unknown>): string {
+  if (str(e, 'completedAt')) return 'done';
+  return str(e, 'cancelledAt') ? 'cancelled' : 'open';
+}
 
 interface Props {
   ws: string;
@@ -81,6 +90,55 @@ export function ShowTheWorking({ ws, kpi, period, assistant }: Props) {
     belongs(i.event, kpi, bucket),
   );
 
+  const columns: ResponsiveColumn<Item>[] = [
+    {
+      header: 'Event',
+      cell: ({ event }) => (
+        <>
+          <Text size="sm">{eventTitle(event)}</Text>
+          <Text size="xs" c="dimmed">
+            {EVENT_TYPE_LABELS[str(event, 'type') ?? ''] ?? str(event, 'type')}
+            {isTask ? ` · ${taskState(event)}` : ''}
+          </Text>
+        </>
+      ),
+    },
+    {
+      header: isTask ? 'Due' : 'When',
+      cell: ({ event }) => {
+        const at = isTask ? str(event, 'due') : ownTime(event);
+        const dueDate = str(event, 'dueDate');
+        return at ? (
+          <DualTime at={at} assistantZone={assistant.timezone} assistantName={assistant.name ?? undefined} />
+        ) : (
+          <Text size="xs">{dueDate ? `by the end of ${formatLocalDate(dueDate)}` : '—'}</Text>
+        );
+      },
+    },
+    {
+      header: 'Counted',
+      cell: ({ event }) => {
+        const excluded = str(event, 'excluded');
+        return (
+          <Group gap={6} wrap="wrap">
+            {excluded ? (
+              // Text, not a badge: a badge cuts a long reason to "…", and the reason is the point.
+              <Text size="xs" c="dimmed">
+                <b>excluded:</b> {excluded}
+              </Text>
+            ) : (
+              <Badge color="teal" variant="light" tt="none">
+                counted
+              </Badge>
+            )}
+            {role !== 'viewer' && role !== 'coach' && <ExcludeEventButton ws={ws} event={event} />}
+          </Group>
+        );
+      },
+    },
+  ];
+  const whose = assistant.name ? `${assistant.name}'s` : "the assistant's";
+
   return (
     <Stack gap="sm">
       <QueryView query={metrics} what={`the numbers for ${period}`}>
@@ -91,13 +149,11 @@ export function ShowTheWorking({ ws, kpi, period, assistant }: Props) {
                 {workingFormula(kpi.metric, record)}
               </Code>
               <Group gap="xs">
-                {Object.entries(record)
-                  .filter(([k]) => !['assistant', 'metric', 'period', 'value'].includes(k))
-                  .map(([k, v]) => (
-                    <Badge key={k} variant="light" color="gray" tt="none">
-                      {k}: {v ?? '—'}
-                    </Badge>
-                  ))}
+                {workingCounts(kpi.metric, record).map((c) => (
+                  <Badge key={c.key} variant="light" color="gray" tt="none">
+                    {c.label}: {c.shown}
+                  </Badge>
+                ))}
               </Group>
             </Stack>
           ) : (
@@ -108,75 +164,26 @@ export function ShowTheWorking({ ws, kpi, period, assistant }: Props) {
         }
       </QueryView>
       <Text size="sm" c="dimmed">
-        {isTask ? 'Tasks due' : 'Events'} from {bucket.first} to {bucket.last} in {assistant.timezone};
-        excluded events are kept and named.
+        {isTask ? 'Tasks due' : 'Events'} from {formatLocalDate(bucket.first)} to{' '}
+        {formatLocalDate(bucket.last)}, by {whose} calendar ({zoneCity(assistant.timezone)}). Excluded events
+        are kept and named.
       </Text>
       {events.isPending ? (
         <LoadingState label="Loading the events…" />
+      ) : events.isError ? (
+        <ErrorState error={events.error} action="load the events" onRetry={() => void events.refetch()} />
+      ) : items.length === 0 ? (
+        <Text size="sm" c="dimmed">
+          No {isTask ? 'task was due' : 'event'} in {period}.
+        </Text>
       ) : (
-        <ScrollTable label={`Events behind ${period}`} minWidth={560}>
-          <Table verticalSpacing={6}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Event</Table.Th>
-                <Table.Th>When</Table.Th>
-                <Table.Th>Counted</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {items.map(({ event }) => {
-                const at = isTask ? (str(event, 'due') ?? undefined) : ownTime(event);
-                const excluded = str(event, 'excluded');
-                return (
-                  <Table.Tr key={`${str(event, 'type')}/${str(event, 'id')}`}>
-                    <Table.Td>
-                      <Text size="sm">{eventTitle(event)}</Text>
-                      <Text size="xs" c="dimmed">
-                        {EVENT_TYPE_LABELS[str(event, 'type') ?? ''] ?? str(event, 'type')}
-                        {isTask
-                          ? str(event, 'completedAt')
-                            ? ' · done'
-                            : str(event, 'cancelledAt')
-                              ? ' · cancelled'
-                              : ' · open'
-                          : ''}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>
-                      {at ? (
-                        <DualTime
-                          at={at}
-                          assistantZone={assistant.timezone}
-                          assistantName={assistant.name ?? undefined}
-                        />
-                      ) : (
-                        <Text size="xs">
-                          {str(event, 'dueDate') ? `by end of ${str(event, 'dueDate')}` : '—'}
-                        </Text>
-                      )}
-                    </Table.Td>
-                    <Table.Td>
-                      <Group gap={6} wrap="nowrap">
-                        {excluded ? (
-                          <Badge color="gray" variant="light" tt="none">
-                            excluded: {excluded}
-                          </Badge>
-                        ) : (
-                          <Badge color="teal" variant="light" tt="none">
-                            counted
-                          </Badge>
-                        )}
-                        {role !== 'viewer' && role !== 'coach' && (
-                          <ExcludeEventButton ws={ws} event={event} />
-                        )}
-                      </Group>
-                    </Table.Td>
-                  </Table.Tr>
-                );
-              })}
-            </Table.Tbody>
-          </Table>
-        </ScrollTable>
+        <ResponsiveTable
+          label={`Events behind ${period}`}
+          minWidth={560}
+          rows={items}
+          rowKey={({ event }) => `${str(event, 'type')}/${str(event, 'id')}`}
+          columns={columns}
+        />
       )}
     </Stack>
   );

@@ -2,13 +2,12 @@
  * "Show the working" in words: each SPEC §4 metric's formula with one period's counts filled in.
  * The counts come from the engine (GET /metrics); this only puts them into a sentence.
  */
-import { formatMetricValue } from '../../format/metric-format.ts';
+import { formatScore } from '../../format/format-number.ts';
+import { formatMetricValue, metricKind } from '../../format/metric-format.ts';
+import { formatWorkingField } from './working-counts.ts';
 
 type Counts = Record<string, unknown>;
-const n = (c: Counts, k: string): string => {
-  const v = c[k];
-  return typeof v === 'number' ? String(Math.round(v * 100) / 100) : '—';
-};
+const n = (c: Counts, k: string): string => formatWorkingField(k, c[k]);
 
 export const METRIC_EVENT_TYPE: Record<string, string> = {
   on_time_rate: 'task',
@@ -23,7 +22,14 @@ export const METRIC_EVENT_TYPE: Record<string, string> = {
 };
 
 export function workingFormula(metric: string, c: Counts): string {
-  const value = typeof c.value === 'number' ? formatMetricValue(metric, c.value) : 'no value';
+  const raw = typeof c.value === 'number' ? c.value : null;
+  // Scores keep two decimals here, so that the reader can check the mean against the ratings.
+  const value =
+    raw === null
+      ? 'no value'
+      : metricKind(metric) === 'score'
+        ? formatScore(raw, { decimals: 2 })
+        : formatMetricValue(metric, raw);
   switch (metric) {
     case 'on_time_rate':
       return `on time ÷ (on time + late) = ${n(c, 'onTime')} ÷ (${n(c, 'onTime')} + ${n(c, 'late')}) = ${value}; ${n(c, 'pending')} pending left out`;
@@ -34,7 +40,7 @@ export function workingFormula(metric: string, c: Counts): string {
     case 'proactivity':
       return `proactive actions counted = ${value}`;
     case 'response_time':
-      return `mean working time to first response over ${n(c, 'answered')} answered requests = ${value} (median ${formatMetricValue(metric, typeof c.median === 'number' ? c.median : null)}, p90 ${formatMetricValue(metric, typeof c.p90 === 'number' ? c.p90 : null)}); ${n(c, 'unanswered')} unanswered`;
+      return `mean working time to first response over ${n(c, 'answered')} answered requests = ${value} (median ${n(c, 'median')}, 9 in 10 within ${n(c, 'p90')}); ${n(c, 'unanswered')} unanswered`;
     case 'goal_alignment':
       return `(met + ½ × partly met) ÷ (met + partly met + not met) = (${n(c, 'met')} + ½ × ${n(c, 'partiallyMet')}) ÷ (${n(c, 'met')} + ${n(c, 'partiallyMet')} + ${n(c, 'notMet')}) = ${value}`;
     case 'csat':
