@@ -21,7 +21,8 @@ export function KpiCard({ ws, summary }: { ws: string; summary: KpiSummary }) {
   return (
     <Card padding="md">
       <Stack gap={6}>
-        <Group justify="space-between" align="flex-start" wrap="nowrap" gap="xs">
+        {/* The status wraps under a long name rather than being cut to "Baseline until Thu…". */}
+        <Group justify="space-between" align="flex-start" wrap="wrap" gap="xs">
           <Link
             to="/w/$ws/kpis/$kpiId"
             params={{ ws, kpiId: kpi.id }}

@@ -20,6 +20,7 @@ export function StatusBadge({
         Baseline{summary.baselineEnds ? ` until ${formatLocalDate(summary.baselineEnds)}` : ''}
       </Badge>
     );
+  // No text colour of its own: the theme's light-variant colours are the ones with AA contrast.
   switch (summary.status) {
     case 'met':
       return (
@@ -29,13 +30,13 @@ export function StatusBadge({
       );
     case 'near':
       return (
-        <Badge color="yellow" variant="light" tt="none" c="yellow.9">
+        <Badge color="yellow" variant="light" tt="none">
           Near target
         </Badge>
       );
     case 'below':
       return (
-        <Badge color="orange" variant="light" tt="none" c="orange.9">
+        <Badge color="orange" variant="light" tt="none">
           Below target
         </Badge>
       );

@@ -15,12 +15,15 @@ export function TrendArrow({
   compact?: boolean;
 }) {
   const look = trend ? LOOK[trend.direction] : undefined;
-  if (!trend || !look)
+  if (!trend || !look) {
+    // In a grid cell a lone dot beside "—" reads as a stray mark; the cell's words say enough.
+    if (compact) return null;
     return (
       <Text span size="sm" c="dimmed" title="A trend needs at least 4 periods with a value">
-        {compact ? '·' : 'Too early for a trend'}
+        Too early for a trend
       </Text>
     );
+  }
   return (
     <Text
       span

@@ -74,7 +74,7 @@ export function EventsPage() {
         />
       ) : (
         <Stack gap="sm">
-          <EventTable ws={ws} items={items} assistants={assistants.data ?? []} canExclude={role === 'owner' || role === 'manager' || role === 'assistant'} />
+          <EventTable ws={ws} items={items} assistants={assistants.data ?? []} clients={clients.data ?? []} canExclude={role === 'owner' || role === 'manager' || role === 'assistant'} />
           {events.hasNextPage && (
             <Group>
               <Button variant="light" onClick={() => void events.fetchNextPage()} loading={events.isFetchingNextPage}>

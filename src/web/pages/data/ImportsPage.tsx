@@ -5,10 +5,14 @@ import { useWsMutation, useWsQuery } from '../../api/workspace-queries.ts';
 import { useWorkspace } from '../../app/workspace-context.ts';
 import { FormError } from '../../components/FormError.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
+import { StepProgress } from '../../components/StepProgress.tsx';
+import { useNarrowScreen } from '../../components/use-narrow-screen.ts';
 import { allZones } from '../../format/format-instant.ts';
 import { commitImport, type ImportJobAnswer, type ImportPreviewAnswer, type ImportRequest, uploadImport } from './imports/import-api.ts';
 import { ImportJobs } from './imports/ImportJobs.tsx';
 import { ImportPreviewView } from './imports/ImportPreviewView.tsx';
+
+const STEP_LABELS = ['Upload', 'Preview and map people', 'Commit'] as const;
 
 const FORMAT_LABELS: Record<string, string> = {
   trello: 'Trello board (JSON export)',
@@ -66,6 +70,7 @@ export function ImportsPage() {
     commit.reset();
   };
   const step = done ? 3 : preview ? 1 : 0;
+  const narrow = useNarrowScreen();
 
   return (
     <Stack gap="md">
@@ -74,8 +79,15 @@ export function ImportsPage() {
         description="Bring in the export files of the tools the assistant already works in. Nothing is stored until you commit."
       />
       <Card>
-        <Stepper active={step} size="sm" allowNextStepsSelect={false} wrap>
-          <Stepper.Step label="Upload">
+        {narrow && <StepProgress labels={STEP_LABELS} active={step} />}
+        <Stepper
+          active={step}
+          size="sm"
+          allowNextStepsSelect={false}
+          wrap
+          styles={narrow ? { steps: { display: 'none' } } : undefined}
+        >
+          <Stepper.Step label={STEP_LABELS[0]}>
             <Stack gap="sm" mt="md">
               <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
                 <Select
@@ -127,7 +139,7 @@ export function ImportsPage() {
               </Button>
             </Stack>
           </Stepper.Step>
-          <Stepper.Step label="Preview and map people">
+          <Stepper.Step label={STEP_LABELS[1]}>
             {preview && (
               <Stack gap="md" mt="md">
                 <ImportPreviewView
@@ -161,7 +173,7 @@ export function ImportsPage() {
               </Stack>
             )}
           </Stepper.Step>
-          <Stepper.Step label="Commit" />
+          <Stepper.Step label={STEP_LABELS[2]} />
           <Stepper.Completed>
             {done && (
               <Stack gap="sm" mt="md">
@@ -180,7 +192,7 @@ export function ImportsPage() {
       <Title order={2} size="h4">
         Earlier imports
       </Title>
-      <ImportJobs ws={ws} />
+      <ImportJobs ws={ws} assistants={assistants.data ?? []} />
       <Text size="sm" c="dimmed">
         The same conversion runs from the command line: <code>npx tandem import trello board.json --assistant maria</code>.
       </Text>

@@ -5,11 +5,26 @@ import { useWsQuery } from '../../api/workspace-queries.ts';
 import { useWorkspace } from '../../app/workspace-context.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryView } from '../../components/QueryView.tsx';
+import { viewerZone, zoneAbbreviation, zoneCity } from '../../format/format-instant.ts';
 import { DueTasks } from './DueTasks.tsx';
 import { LogProactive } from './LogProactive.tsx';
 import { MyInsights } from './MyInsights.tsx';
 import { MyKpis } from './MyKpis.tsx';
 import { WeekNumbers } from './WeekNumbers.tsx';
+
+/** Names the zone weeks and deadlines follow, and the viewer's own when it differs (issue 7). */
+function homeDescription(me: Assistant, own: boolean): string {
+  const now = new Date();
+  const theirs = `${zoneCity(me.timezone)}, ${zoneAbbreviation(now, me.timezone)}`;
+  const mine = viewerZone();
+  const also =
+    mine === me.timezone
+      ? ''
+      : ` Times also show in yours (${zoneCity(mine)}, ${zoneAbbreviation(now, mine)}).`;
+  return own
+    ? `Your week at a glance, by your clock (${theirs}).${also} Everything here is yours to see.`
+    : `${me.name ?? me.id}'s week, by their clock (${theirs}).${also} This is what they see.`;
+}
 
 /**
  * The assistant's own view (issue 7): my KPIs against their targets, what is due, a proactive
@@ -42,7 +57,7 @@ export function AssistantHomePage() {
           <Stack gap="lg">
             <PageHeader
               title={role === 'assistant' ? `Hello, ${first}` : `${me.name ?? me.id}'s home`}
-              description={`Your week at a glance, in ${me.timezone} time. Everything here is yours to see.`}
+              description={homeDescription(me, role === 'assistant')}
               actions={
                 list.length > 1 && (
                   <Select

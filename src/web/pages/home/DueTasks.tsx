@@ -6,7 +6,7 @@ import { EmptyNotice } from '../../components/EmptyNotice.tsx';
 import { ErrorState } from '../../components/ErrorState.tsx';
 import { str } from '../../components/events/event-summary.ts';
 import { LoadingState } from '../../components/LoadingState.tsx';
-import { formatLocalDate } from '../../format/format-instant.ts';
+import { formatLocalDate, zoneCity } from '../../format/format-instant.ts';
 import { todayIn } from '../../format/zoned-time.ts';
 
 interface Due {
@@ -57,21 +57,20 @@ export function DueTasks({ ws, assistant }: { ws: string; assistant: Assistant }
           description="Tasks with a due date appear here, soonest first."
         />
       ) : (
-        <Stack gap="xs" component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+        <Stack gap="sm" component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
           {open.map((t) => (
-            <Group key={t.id} component="li" justify="space-between" wrap="nowrap" gap="xs">
-              <Text size="sm" style={{ minWidth: 0 }} truncate>
-                {t.title}
-              </Text>
-              <Group gap={6} wrap="nowrap">
+            // The title on its own line: beside a time in two zones it was cut to a few words.
+            <Stack key={t.id} component="li" gap={2}>
+              <Text size="sm">{t.title}</Text>
+              <Group gap={6} wrap="wrap">
                 {t.pastDue && (
-                  <Badge size="sm" color="orange" variant="light" c="orange.9" tt="none">
+                  <Badge size="sm" color="orange" variant="light" tt="none">
                     past its date
                   </Badge>
                 )}
                 {t.dueDate ? (
-                  <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
-                    by end of {formatLocalDate(t.dueDate)}
+                  <Text size="xs" c="dimmed">
+                    by the end of {formatLocalDate(t.dueDate)} ({zoneCity(assistant.timezone)})
                   </Text>
                 ) : t.due ? (
                   <DualTime
@@ -81,7 +80,7 @@ export function DueTasks({ ws, assistant }: { ws: string; assistant: Assistant }
                   />
                 ) : null}
               </Group>
-            </Group>
+            </Stack>
           ))}
         </Stack>
       )}

@@ -2,6 +2,8 @@ import { Card, Stepper } from '@mantine/core';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useWorkspace } from '../../app/workspace-context.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
+import { StepProgress } from '../../components/StepProgress.tsx';
+import { useNarrowScreen } from '../../components/use-narrow-screen.ts';
 import { AgreeStep } from './AgreeStep.tsx';
 import { AssistantStep } from './AssistantStep.tsx';
 import { InviteStep } from './InviteStep.tsx';
@@ -11,6 +13,7 @@ import { WorkspaceStep } from './WorkspaceStep.tsx';
 
 export const STEPS = ['workspace', 'assistant', 'role', 'kpis', 'invite', 'agree'] as const;
 export type StepId = (typeof STEPS)[number];
+const LABELS = ['Workspace', 'Assistant', 'Role', 'KPIs', 'Invite', 'Agree'] as const;
 
 /**
  * Week 1 of SPEC §8 as a wizard: workspace → assistant (zone, hours, days off) → role template →
@@ -27,6 +30,7 @@ export function OnboardingPage() {
   const go = (next: StepId, assistantId = assistant) =>
     void navigate({ search: { step: next, ...(assistantId ? { assistant: assistantId } : {}) } });
   const reachable = (i: number) => i <= index || (assistant !== undefined && i <= STEPS.length - 1);
+  const narrow = useNarrowScreen();
 
   return (
     <>
@@ -35,6 +39,7 @@ export function OnboardingPage() {
         description="About ten minutes. Everything can be changed later in Settings."
       />
       <Card p={{ base: 'sm', sm: 'lg' }}>
+        {narrow && <StepProgress labels={LABELS} active={index} />}
         <Stepper
           active={index}
           onStepClick={(i) => reachable(i) && go(STEPS[i] ?? 'workspace')}
@@ -42,24 +47,24 @@ export function OnboardingPage() {
           allowNextStepsSelect={false}
           orientation="horizontal"
           wrap
-          styles={{ steps: { flexWrap: 'wrap', rowGap: 8 } }}
+          styles={{ steps: narrow ? { display: 'none' } : { flexWrap: 'wrap', rowGap: 8 } }}
         >
-          <Stepper.Step label="Workspace">
+          <Stepper.Step label={LABELS[0]}>
             <WorkspaceStep ws={ws} onNext={() => go('assistant')} />
           </Stepper.Step>
-          <Stepper.Step label="Assistant">
+          <Stepper.Step label={LABELS[1]}>
             <AssistantStep ws={ws} assistantId={assistant} onNext={(id) => go('role', id)} />
           </Stepper.Step>
-          <Stepper.Step label="Role">
+          <Stepper.Step label={LABELS[2]}>
             {assistant && <RoleStep ws={ws} assistantId={assistant} onNext={() => go('kpis')} />}
           </Stepper.Step>
-          <Stepper.Step label="KPIs">
+          <Stepper.Step label={LABELS[3]}>
             {assistant && <ProposeKpisStep ws={ws} assistantId={assistant} onNext={() => go('invite')} />}
           </Stepper.Step>
-          <Stepper.Step label="Invite">
+          <Stepper.Step label={LABELS[4]}>
             {assistant && <InviteStep ws={ws} assistantId={assistant} onNext={() => go('agree')} />}
           </Stepper.Step>
-          <Stepper.Step label="Agree">
+          <Stepper.Step label={LABELS[5]}>
             {assistant && <AgreeStep ws={ws} assistantId={assistant} />}
           </Stepper.Step>
         </Stepper>

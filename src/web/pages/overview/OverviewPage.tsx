@@ -1,4 +1,4 @@
-import { Alert, SegmentedControl, Select, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Alert, Input, SegmentedControl, Select, SimpleGrid, Stack } from '@mantine/core';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useMemo } from 'react';
 import type { Assignment, Assistant, Client, Member } from '#shared/api-schemas';
@@ -100,9 +100,10 @@ export function OverviewPage() {
           onChange={(v) => set('role', v)}
         />
         <Stack gap={4}>
-          <Text size="sm" fw={500} id="overview-sort">
+          {/* The inputs' own label style, so that "Sort by" lines up with Client, Coach and Role. */}
+          <Input.Label labelElement="div" id="overview-sort">
             Sort by
-          </Text>
+          </Input.Label>
           <SegmentedControl
             aria-labelledby="overview-sort"
             size="xs"

@@ -1,33 +1,61 @@
-import { Button, Code, Spoiler, Stack, Table, Text } from '@mantine/core';
+import { Box, Button, Code, Stack, Text } from '@mantine/core';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type { AuditPage } from '#shared/api-schemas';
+import type { AuditPage, Member } from '#shared/api-schemas';
 import { api } from '../../api/api-client.ts';
 import { paths } from '../../api/paths.ts';
-import { wsKey } from '../../api/workspace-queries.ts';
+import { useWsQuery, wsKey } from '../../api/workspace-queries.ts';
 import { useWorkspace } from '../../app/workspace-context.ts';
 import { EmptyNotice } from '../../components/EmptyNotice.tsx';
 import { ErrorState } from '../../components/ErrorState.tsx';
 import { LoadingState } from '../../components/LoadingState.tsx';
-import { ScrollTable } from '../../components/ScrollTable.tsx';
+import { ResponsiveTable } from '../../components/ResponsiveTable.tsx';
 import { SectionCard } from '../../components/SectionCard.tsx';
 import { formatInstant, viewerZone, zoneCity } from '../../format/format-instant.ts';
 
 type Page = z.infer<typeof AuditPage>;
 
-function Json({ value }: { value: unknown }) {
-  if (value === null || value === undefined)
+function Json({ label, value }: { label: string; value: unknown }) {
+  if (value === null || value === undefined) return null;
+  return (
+    <Stack gap={2}>
+      <Text size="xs" c="dimmed" fw={600}>
+        {label}
+      </Text>
+      <Code
+        block
+        fz="xs"
+        style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word', maxHeight: 320, overflow: 'auto' }}
+      >
+        {JSON.stringify(value, null, 1)}
+      </Code>
+    </Stack>
+  );
+}
+
+/**
+ * Before and after, folded: a column of half-visible JSON beside every row made the log
+ * unreadable; a native disclosure opens with the keyboard too.
+ */
+function Change({ before, after }: { before: unknown; after: unknown }) {
+  if ((before === null || before === undefined) && (after === null || after === undefined))
     return (
       <Text size="xs" c="dimmed">
         —
       </Text>
     );
   return (
-    <Spoiler maxHeight={60} showLabel="Show all" hideLabel="Show less">
-      <Code block fz="xs" style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}>
-        {JSON.stringify(value, null, 1)}
-      </Code>
-    </Spoiler>
+    <Box component="details">
+      <Box component="summary" style={{ cursor: 'pointer', whiteSpace: 'nowrap' }}>
+        <Text span size="xs" c="teal.9" fw={600}>
+          Before and after
+        </Text>
+      </Box>
+      <Stack gap={6} mt={6}>
+        <Json label="Before" value={before} />
+        <Json label="After" value={after} />
+      </Stack>
+    </Box>
   );
 }
 
@@ -43,6 +71,12 @@ export function AuditSettings() {
     getNextPageParam: (last) => last.next ?? undefined,
   });
   const entries = audit.data?.pages.flatMap((p) => p.entries) ?? [];
+  const members = useWsQuery<Member[]>(ws, 'members');
+  // Actors are user ids; people are named by their name or e-mail, as in Members.
+  const who = (actor: string) => {
+    const m = members.data?.find((x) => x.userId === actor);
+    return m ? (m.name ?? m.email) : actor;
+  };
   return (
     <SectionCard
       title="Audit log"
@@ -56,47 +90,44 @@ export function AuditSettings() {
         <EmptyNotice title="No changes recorded yet" />
       ) : (
         <Stack gap="sm">
-          <ScrollTable label="Audit log" minWidth={720}>
-            <Table verticalSpacing="xs" striped>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>When</Table.Th>
-                  <Table.Th>Who</Table.Th>
-                  <Table.Th>What</Table.Th>
-                  <Table.Th>Before</Table.Th>
-                  <Table.Th>After</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {entries.map((e) => (
-                  <Table.Tr key={e.seq}>
-                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                      <Text size="xs">{formatInstant(e.at, zone)}</Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="xs">{e.actor}</Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="xs" fw={500}>
-                        {e.action}
+          <ResponsiveTable
+            label="Audit log"
+            minWidth={720}
+            verticalSpacing="xs"
+            rows={entries}
+            rowKey={(e) => String(e.seq)}
+            columns={[
+              {
+                header: 'When',
+                cell: (e) => (
+                  <Text size="xs" style={{ whiteSpace: 'nowrap' }}>
+                    {formatInstant(e.at, zone)}
+                  </Text>
+                ),
+              },
+              { header: 'Who', cell: (e) => <Text size="xs">{who(e.actor)}</Text> },
+              {
+                header: 'What',
+                cell: (e) => (
+                  <>
+                    <Text size="xs" fw={500}>
+                      {e.action}
+                    </Text>
+                    {e.target && (
+                      <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
+                        {e.target}
                       </Text>
-                      {e.target && (
-                        <Text size="xs" c="dimmed">
-                          {e.target}
-                        </Text>
-                      )}
-                    </Table.Td>
-                    <Table.Td maw={260}>
-                      <Json value={e.before} />
-                    </Table.Td>
-                    <Table.Td maw={260}>
-                      <Json value={e.after} />
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </ScrollTable>
+                    )}
+                  </>
+                ),
+              },
+              {
+                header: 'Change',
+                caption: false,
+                cell: (e) => <Change before={e.before} after={e.after} />,
+              },
+            ]}
+          />
           {audit.hasNextPage && (
             <Button
               variant="light"

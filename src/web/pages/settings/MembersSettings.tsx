@@ -33,6 +33,8 @@ export function MembersSettings() {
 function MembersTable() {
   const { ws, session } = useWorkspace();
   const members = useWsQuery<Member[]>(ws, 'members');
+  const assistants = useWsQuery<Assistant[]>(ws, 'assistants');
+  const assistantName = (id: string) => assistants.data?.find((a) => a.id === id)?.name ?? id;
   const [link, setLink] = useState<{ email: string; url: string } | null>(null);
   const update = useWsMutation({
     ws,
@@ -93,7 +95,7 @@ function MembersTable() {
                       )}
                       {m.assistantId && (
                         <Text size="xs" c="dimmed">
-                          Assistant record: {m.assistantId}
+                          Assistant: {assistantName(m.assistantId)}
                         </Text>
                       )}
                     </Table.Td>
@@ -231,7 +233,10 @@ function Invitations() {
         query={invitations}
         what="invitations"
         isEmpty={(l) => l.length === 0}
-        empty={{ title: 'No open invitations' }}
+        empty={{
+          title: 'No open invitations',
+          description: 'Invite a manager, coach, viewer or assistant above; the link is shown once.',
+        }}
       >
         {(rows) => (
           <Stack gap={6}>

@@ -11,14 +11,34 @@ interface Props {
   onIdentity: (key: string, assistant: string | null) => void;
 }
 
+/** Rows an importer skipped only because nobody in them maps to an assistant yet. */
+const WAITS_FOR_PERSON = /maps to an assistant/;
+
 /** What the file holds, what was skipped and why, the defaults used, and the people to map. */
 export function ImportPreviewView({ preview, assistants, identities, onIdentity }: Props) {
   const options = assistants.map((a) => ({ value: a.id, label: a.name ?? a.id }));
+  const assistantNames = new Map(assistants.map((a) => [a.id, a.name ?? a.id]));
+  // Reasons name people by `<kind>:<id>`; show the name the file gives them instead.
+  const people = new Map(
+    [...preview.identities, ...preview.unmappedIdentities].map((p) => [`${p.kind}:${p.id}`, p.name ?? p.id]),
+  );
+  const readable = (reason: string) =>
+    reason.replace(/\b([a-z]+:[^\s,()]+)/g, (token) => people.get(token) ?? token);
+  const mapping = preview.unmappedIdentities.length > 0;
+  const waiting = mapping ? preview.skipped.filter((s) => WAITS_FOR_PERSON.test(s.reason)) : [];
+  const skipped = preview.skipped.filter((s) => !waiting.includes(s));
+  // When every skipped row only waits for its person, the count is the waiting rows; otherwise
+  // the server's total (it lists only the first rows) minus those known to wait.
+  const waitingTotal = waiting.length === preview.skipped.length ? preview.skippedTotal : waiting.length;
+  const skippedTotal = preview.skippedTotal - waitingTotal;
+  // The command line's advice about --assistant is what "People in the file" below does here.
+  const notes = mapping ? preview.notes.filter((n) => !n.includes('--assistant')) : preview.notes;
   return (
     <Stack gap="md">
       <Group gap="xs">
         <Text size="sm" fw={600}>
-          {preview.events} events in {preview.job.fileName}:
+          {preview.events} events ready in {preview.job.fileName}
+          {Object.keys(preview.counts).length > 0 ? ':' : '.'}
         </Text>
         {Object.entries(preview.counts).map(([type, n]) => (
           <Badge key={type} variant="light" tt="none">
@@ -26,6 +46,14 @@ export function ImportPreviewView({ preview, assistants, identities, onIdentity 
           </Badge>
         ))}
       </Group>
+      {waitingTotal > 0 && (
+        <Alert variant="light" color="blue" title={`${waitingTotal} rows wait for their person`}>
+          <Text size="sm">
+            Choose which assistant each person in the file is, under “People in the file” below. Their rows
+            are imported when you commit; people who are not assistants are left out.
+          </Text>
+        </Alert>
+      )}
       {preview.defaultsUsed.length > 0 && (
         <Alert variant="light" color="blue" title="Defaults used — set options to change them">
           <List size="sm">
@@ -35,21 +63,21 @@ export function ImportPreviewView({ preview, assistants, identities, onIdentity 
           </List>
         </Alert>
       )}
-      {preview.notes.length > 0 && (
+      {notes.length > 0 && (
         <List size="sm">
-          {preview.notes.map((n) => (
+          {notes.map((n) => (
             <List.Item key={n}>{n}</List.Item>
           ))}
         </List>
       )}
-      {preview.skippedTotal > 0 && (
-        <Alert variant="light" color="yellow" title={`${preview.skippedTotal} rows skipped`}>
+      {skippedTotal > 0 && (
+        <Alert variant="light" color="yellow" title={`${skippedTotal} rows skipped`}>
           <List size="sm">
-            {preview.skipped.slice(0, 10).map((s, i) => (
+            {skipped.slice(0, 10).map((s, i) => (
               // biome-ignore lint/suspicious/noArrayIndexKey: skipped rows have no id of their own
               <List.Item key={i}>
                 {s.line !== undefined ? `line ${s.line}: ` : s.entry ? `${s.entry}: ` : ''}
-                {s.reason}
+                {readable(s.reason)}
               </List.Item>
             ))}
           </List>
@@ -69,7 +97,10 @@ export function ImportPreviewView({ preview, assistants, identities, onIdentity 
             return (
               <Group key={key} justify="space-between" wrap="wrap" gap="xs">
                 <Text size="sm">
-                  {p.name ?? p.id} <Text span c="dimmed" size="xs">({p.kind}, {p.count} events)</Text>
+                  {p.name ?? p.id}{' '}
+                  <Text span c="dimmed" size="xs">
+                    ({p.kind}, {p.count} events)
+                  </Text>
                 </Text>
                 <Select
                   aria-label={`Assistant for ${p.name ?? p.id}`}
@@ -106,7 +137,9 @@ export function ImportPreviewView({ preview, assistants, identities, onIdentity 
                     <Text size="xs">{EVENT_TYPE_LABELS[String(e.type)] ?? String(e.type)}</Text>
                   </Table.Td>
                   <Table.Td>
-                    <Text size="xs">{String(e.assistant ?? '—')}</Text>
+                    <Text size="xs">
+                      {typeof e.assistant === 'string' ? (assistantNames.get(e.assistant) ?? e.assistant) : '—'}
+                    </Text>
                   </Table.Td>
                 </Table.Tr>
               ))}
