@@ -2,18 +2,28 @@
  * A founder's first run on a fresh store, in a real browser against the real server: the
  * one-time setup link (its form filled in and sent like a person would) → the overview → the wizard (assistant with zone, split shift and a day
  * off; role template; KPI proposal with the "five is enough" advice; invitation) → the assistant
- * accepts through the invitation link's form and lands on their home → logs a proactive action and sees the count move → the owner
- * excludes it with a reason and the count moves back. Every screen is looked at (screenshots at
- * desktop and 375 px) and checked with axe.
+ * accepts through the invitation link's form, agrees the KPIs and lands on their home → logs a
+ * proactive action and sees the count move → the owner excludes it with a reason and the count
+ * moves back, seen after in-app navigation (no reload) → imports a generated Trello export with real due dates and
+ * completions, and one real Toggl export read in place from ../shared/fixtures/real (skipped with
+ * a notice without that folder, failing under CI=true) → the KPI, drilled into a point, and a task
+ * excluded with a reason changes the value. Every screen is looked at (screenshots at desktop and
+ * 375 px) and checked with axe.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { REAL_FIXTURES_DIR, realFixture, realFixturesAvailable, realFixturesMode } from '../real-fixtures.ts';
 import { browserSkipReason, launchBrowser } from './harness/browser.ts';
 import { lookAt } from './harness/screens.ts';
 import { type RunningServer, startServer } from './harness/server.ts';
 import { generatedTrelloBoard } from './harness/trello-board.ts';
 
 const skip = browserSkipReason();
+const realMode = realFixturesMode(realFixturesAvailable, process.env.CI);
+if (realMode === 'skip')
+  console.warn(`[real fixtures] ${REAL_FIXTURES_DIR} not found: skipping the first run's real Toggl import`);
+/** A Toggl Track CSV from a template (a made-up user, no personal data): BOM, a zero-length entry, tags with a comma. */
+const REAL_TOGGL = ['toggl', 'solidtime_toggl_time_entries_import_test_1.csv'] as const;
 const OWNER = { email: 'founder@example.com', password: 'correct horse battery staple' };
 const ASSISTANT = { email: 'maria@example.com', password: 'mangoes at dawn in manila' };
 
@@ -159,6 +169,9 @@ describe.skipIf(skip !== null)('first run in the browser', () => {
         .poll(async () => (await card.textContent()) ?? '', { timeout: 10_000 })
         .toMatch(/Proactivity index2/);
       await expectAccessible('assistant-home');
+      await p.goto(`/w/${ws}/settings?section=my-data`);
+      await p.getByRole('region', { name: 'My data' }).waitFor();
+      await expectAccessible('settings-my-data');
     } finally {
       page = previous;
       await mine.close();
@@ -173,7 +186,11 @@ describe.skipIf(skip !== null)('first run in the browser', () => {
     await page.getByLabel('Reason').fill('Logged twice by mistake');
     await page.getByRole('button', { name: 'Exclude', exact: true }).click();
     await page.getByText('Excluded: Logged twice by mistake').waitFor();
-    await page.goto(`/w/${ws}/home`);
+    // Through the app's own links, not a reload: the change must already be there.
+    await page.getByRole('link', { name: 'Overview' }).click();
+    await page.getByRole('link', { name: 'Maria Santos' }).click();
+    await page.getByRole('heading', { name: "Maria Santos's home" }).waitFor();
+    await expectAccessible('assistant-home-manager');
     const card = page
       .getByRole('region', { name: 'All metrics, latest week with data' })
       .locator('.mantine-Card-root', { hasText: 'Proactivity index' });
@@ -193,7 +210,7 @@ describe.skipIf(skip !== null)('first run in the browser', () => {
     await page.getByLabel(/Options/).fill('{"doneLists":["Done"]}');
     await page.getByRole('button', { name: 'Upload and preview' }).click();
     // Nobody is mapped yet, so every card waits for its person; the server suggests Maria by name.
-    await page.getByText(`${board.cards} rows skipped`).waitFor();
+    await page.getByText(`${board.cards} rows wait for their person`).waitFor();
     await expect(page.getByRole('combobox', { name: 'Assistant for Maria Santos' })).toBeTruthy();
     expect(await page.getByRole('combobox', { name: 'Assistant for Maria Santos' }).inputValue()).toBe(
       'Maria Santos',
@@ -203,6 +220,28 @@ describe.skipIf(skip !== null)('first run in the browser', () => {
     await page.getByText(`${board.cards} new, 0 updated and 0 unchanged events`).waitFor();
     await expectAccessible('imports-done');
   }, 180_000);
+
+  it.skipIf(realMode === 'skip')(
+    'imports a real Toggl export, read in place',
+    async () => {
+      if (realMode === 'fail')
+        throw new Error(`real fixtures not found at ${REAL_FIXTURES_DIR} (required when CI=true)`);
+      await page.goto(`/w/${ws}/data/imports`);
+      await page.getByRole('combobox', { name: /^Format/ }).click();
+      await page.getByRole('option', { name: 'Toggl Track (detailed CSV)' }).click();
+      await page.locator('input[type="file"]').setInputFiles(realFixture(...REAL_TOGGL));
+      await page.getByRole('combobox', { name: 'Attribute everything to' }).click();
+      await page.getByRole('option', { name: 'Maria Santos' }).click();
+      await page.getByRole('button', { name: 'Upload and preview' }).click();
+      const ready = page.getByText(/\d+ events ready in solidtime_toggl/);
+      await ready.waitFor();
+      const events = Number(/(\d+) events ready/.exec((await ready.textContent()) ?? '')?.[1]);
+      expect(events).toBeGreaterThan(0);
+      await page.getByRole('button', { name: 'Commit the import' }).click();
+      await page.getByText(`${events} new, 0 updated and 0 unchanged events`).waitFor();
+    },
+    180_000,
+  );
 
   it('shows the KPI with its working, and an exclusion changes the value', async () => {
     await page.goto(`/w/${ws}/overview`);
@@ -236,6 +275,23 @@ describe.skipIf(skip !== null)('first run in the browser', () => {
     ]) {
       await page.goto(`/w/${ws}/settings?section=${section}`);
       await expectAccessible(`settings-${section}`);
+    }
+    // A single-use password link as an owner hands it out, opened by the person it is for.
+    await page.goto(`/w/${ws}/settings?section=members`);
+    await page
+      .getByRole('row', { name: /maria@example\.com/ })
+      .getByRole('button', { name: 'Password link' })
+      .click();
+    const link = page.locator('pre', { hasText: '/set-password' });
+    await link.waitFor();
+    const fresh = await browser.newContext({ baseURL: server.baseUrl, locale: 'en-GB' });
+    try {
+      const p = await fresh.newPage();
+      await p.goto((await link.textContent())?.trim() ?? '');
+      await p.getByRole('heading', { name: 'Set your password' }).waitFor();
+      expect(await lookAt(p, 'set-password')).toEqual({ desktop: [], phone: [] });
+    } finally {
+      await fresh.close();
     }
   }, 180_000);
 

@@ -17,6 +17,9 @@ const PUBLIC_SCREENS: Array<[string, string]> = [
   ['/sign-in', 'sign-in'],
   ['/forgot-password', 'forgot-password'],
   ['/no-such-page', 'not-found'],
+  // The link pages opened without their token say what to do instead of failing.
+  ['/set-password', 'set-password-no-link'],
+  ['/invite', 'invitation-no-link'],
 ];
 
 describe.skipIf(skip !== null)('web app shell', () => {
