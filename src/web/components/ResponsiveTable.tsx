@@ -1,4 +1,4 @@
-import { Box, Stack, Table, Text } from '@mantine/core';
+import { Box, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { ScrollTable } from './ScrollTable.tsx';
 import { useNarrowScreen } from './use-narrow-screen.ts';
@@ -8,6 +8,8 @@ export interface ResponsiveColumn<T> {
   cell: (row: T) => ReactNode;
   /** Stacked on a phone, the header is shown as a caption above the cell unless this is false. */
   caption?: boolean;
+  /** The header is for screen readers only (e.g. a column of buttons named "Actions"). */
+  hiddenHeader?: boolean;
 }
 
 interface ResponsiveTableProps<T> {
@@ -51,7 +53,7 @@ export function ResponsiveTable<T>({
             <Stack gap={6}>
               {columns.map((c, i) => (
                 <Box key={c.header}>
-                  {i > 0 && c.caption !== false && (
+                  {i > 0 && c.caption !== false && !c.hiddenHeader && (
                     <Text size="xs" c="dimmed" fw={600}>
                       {c.header}
                     </Text>
@@ -71,7 +73,9 @@ export function ResponsiveTable<T>({
         <Table.Thead>
           <Table.Tr>
             {columns.map((c) => (
-              <Table.Th key={c.header}>{c.header}</Table.Th>
+              <Table.Th key={c.header}>
+                {c.hiddenHeader ? <VisuallyHidden>{c.header}</VisuallyHidden> : c.header}
+              </Table.Th>
             ))}
           </Table.Tr>
         </Table.Thead>

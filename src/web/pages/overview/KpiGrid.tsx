@@ -43,7 +43,7 @@ function statusWord(s: KpiSummary): string {
 function Value({ s }: { s: KpiSummary }) {
   return (
     <Group gap={6} wrap="nowrap">
-      <Text size="sm" fw={600}>
+      <Text size="sm" fw={600} style={{ whiteSpace: 'nowrap' }}>
         {formatMetricValue(s.kpi.metric, s.latest?.value ?? null)}
       </Text>
       {s.kpi.status === 'active' && <TrendArrow trend={s.trend} compact />}

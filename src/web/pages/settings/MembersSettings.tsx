@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Select, Stack, Table, Text, TextInput, VisuallyHidden } from '@mantine/core';
+import { Badge, Button, Group, Select, Stack, Text, TextInput } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import type { z } from 'zod';
 import type {
@@ -16,10 +16,10 @@ import { useWorkspace } from '../../app/workspace-context.ts';
 import { CopyOnceLink } from '../../components/CopyOnceLink.tsx';
 import { FormError } from '../../components/FormError.tsx';
 import { QueryView } from '../../components/QueryView.tsx';
+import { ResponsiveTable } from '../../components/ResponsiveTable.tsx';
 import { ROLE_DESCRIPTIONS, ROLE_LABELS, ROLE_OPTIONS } from '../../components/roles.ts';
-import { ScrollTable } from '../../components/ScrollTable.tsx';
 import { SectionCard } from '../../components/SectionCard.tsx';
-import { formatInstant, viewerZone } from '../../format/format-instant.ts';
+import { formatInstantWithZone, viewerZone } from '../../format/format-instant.ts';
 
 export function MembersSettings() {
   return (
@@ -69,88 +69,90 @@ function MembersTable() {
       )}
       <QueryView query={members} what="members" isEmpty={(m) => m.length === 0}>
         {(rows) => (
-          <ScrollTable label="Members" minWidth={560}>
-            <Table verticalSpacing="xs">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>Person</Table.Th>
-                  <Table.Th>Role</Table.Th>
-                  <Table.Th>Since</Table.Th>
-                  <Table.Th>
-                    <VisuallyHidden>Actions</VisuallyHidden>
-                  </Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {rows.map((m) => (
-                  <Table.Tr key={m.userId}>
-                    <Table.Td>
-                      <Text size="sm" fw={500}>
-                        {m.name ?? m.email}
+          <ResponsiveTable
+            label="Members"
+            minWidth={560}
+            verticalSpacing="xs"
+            rows={rows}
+            rowKey={(m) => m.userId}
+            columns={[
+              {
+                header: 'Person',
+                cell: (m) => (
+                  <>
+                    <Text size="sm" fw={500}>
+                      {m.name ?? m.email}
+                    </Text>
+                    {m.name && (
+                      <Text size="xs" c="dimmed">
+                        {m.email}
                       </Text>
-                      {m.name && (
-                        <Text size="xs" c="dimmed">
-                          {m.email}
-                        </Text>
-                      )}
-                      {m.assistantId && (
-                        <Text size="xs" c="dimmed">
-                          Assistant: {assistantName(m.assistantId)}
-                        </Text>
-                      )}
-                    </Table.Td>
-                    <Table.Td>
-                      <Select
-                        aria-label={`Role of ${m.email}`}
-                        size="xs"
-                        w={140}
-                        data={ROLE_OPTIONS}
-                        value={m.role}
-                        disabled={m.userId === session.user.id}
-                        onChange={(r) =>
-                          r &&
-                          update.mutate(
-                            { userId: m.userId, role: r as Role },
-                            { onError: (e) => notifyError('change the role', e) },
-                          )
+                    )}
+                    {m.assistantId && (
+                      <Text size="xs" c="dimmed">
+                        Assistant: {assistantName(m.assistantId)}
+                      </Text>
+                    )}
+                  </>
+                ),
+              },
+              {
+                header: 'Role',
+                cell: (m) => (
+                  <Select
+                    aria-label={`Role of ${m.email}`}
+                    size="xs"
+                    w={140}
+                    data={ROLE_OPTIONS}
+                    value={m.role}
+                    disabled={m.userId === session.user.id}
+                    onChange={(r) =>
+                      r &&
+                      update.mutate(
+                        { userId: m.userId, role: r as Role },
+                        { onError: (e) => notifyError('change the role', e) },
+                      )
+                    }
+                  />
+                ),
+              },
+              {
+                header: 'Since',
+                cell: (m) => <Text size="xs">{formatInstantWithZone(m.createdAt, viewerZone())}</Text>,
+              },
+              {
+                header: 'Actions',
+                hiddenHeader: true,
+                cell: (m) => (
+                  <Group gap={4} justify="flex-end" wrap="nowrap">
+                    <Button
+                      size="compact-xs"
+                      variant="subtle"
+                      onClick={() =>
+                        passwordLink.mutate(m, {
+                          onError: (e) => notifyError('create a password link', e),
+                        })
+                      }
+                    >
+                      Password link
+                    </Button>
+                    {m.userId !== session.user.id && (
+                      <Button
+                        size="compact-xs"
+                        variant="subtle"
+                        color="red"
+                        onClick={() =>
+                          remove.mutate(m.userId, { onError: (e) => notifyError('remove the member', e) })
                         }
-                      />
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="xs">{formatInstant(m.createdAt, viewerZone())}</Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <Group gap={4} justify="flex-end" wrap="nowrap">
-                        <Button
-                          size="compact-xs"
-                          variant="subtle"
-                          onClick={() =>
-                            passwordLink.mutate(m, {
-                              onError: (e) => notifyError('create a password link', e),
-                            })
-                          }
-                        >
-                          Password link
-                        </Button>
-                        {m.userId !== session.user.id && (
-                          <Button
-                            size="compact-xs"
-                            variant="subtle"
-                            color="red"
-                            onClick={() =>
-                              remove.mutate(m.userId, { onError: (e) => notifyError('remove the member', e) })
-                            }
-                          >
-                            Remove
-                          </Button>
-                        )}
-                      </Group>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </ScrollTable>
+                      >
+                        Remove
+                      </Button>
+                    )}
+                  </Group>
+                ),
+              },
+            ]}
+          />
         )}
       </QueryView>
     </SectionCard>
@@ -246,7 +248,7 @@ function Invitations() {
                   <Text size="sm">{i.email}</Text>
                   <Badge variant="light">{ROLE_LABELS[i.role]}</Badge>
                   <Text size="xs" c="dimmed">
-                    expires {formatInstant(i.expiresAt, viewerZone())}
+                    expires {formatInstantWithZone(i.expiresAt, viewerZone())}
                   </Text>
                 </Group>
                 <Button size="compact-xs" variant="subtle" color="red" onClick={() => revoke.mutate(i.id)}>

@@ -10,7 +10,7 @@ import { CopyOnceLink } from '../../components/CopyOnceLink.tsx';
 import { FormError } from '../../components/FormError.tsx';
 import { QueryView } from '../../components/QueryView.tsx';
 import { SectionCard } from '../../components/SectionCard.tsx';
-import { formatInstant, viewerZone } from '../../format/format-instant.ts';
+import { formatInstantWithZone, viewerZone } from '../../format/format-instant.ts';
 
 /** Personal API tokens for this workspace: stored hashed, shown once, revocable. */
 export function TokensSettings() {
@@ -65,8 +65,10 @@ export function TokensSettings() {
                 <div>
                   <Text size="sm">{t.name}</Text>
                   <Text size="xs" c="dimmed">
-                    created {formatInstant(t.createdAt, viewerZone())} ·{' '}
-                    {t.lastUsedAt ? `last used ${formatInstant(t.lastUsedAt, viewerZone())}` : 'never used'}
+                    created {formatInstantWithZone(t.createdAt, viewerZone())} ·{' '}
+                    {t.lastUsedAt
+                      ? `last used ${formatInstantWithZone(t.lastUsedAt, viewerZone())}`
+                      : 'never used'}
                   </Text>
                 </div>
                 <Button
