@@ -6,6 +6,7 @@ import type { EventType, TandemEvent } from '#core/events/event-types';
 import type { EventItem, EventPage } from '#shared/api-schemas';
 import { api } from './api-client.ts';
 import { enc, paths } from './paths.ts';
+import { LIVE_REFRESH_MS } from './query-client.ts';
 import { useWsMutation, wsKey } from './workspace-queries.ts';
 
 export type EventItemResponse = z.infer<typeof EventItem>;
@@ -21,7 +22,9 @@ export interface EventFilters {
 
 /** Pages of events, newest first as the server orders them; `limit` per page. */
 export function useEvents(ws: string, filters: EventFilters, limit = 50, opts: { enabled?: boolean } = {}) {
+  // Live like the KPIs (query-client.ts): an event another person logs or excludes shows up.
   return useInfiniteQuery({
+    refetchInterval: LIVE_REFRESH_MS,
     queryKey: wsKey(ws, 'events', filters, limit),
     queryFn: ({ pageParam, signal }) =>
       api<EventPage>(paths.ws(ws, 'events'), { query: { ...filters, limit, cursor: pageParam }, signal }),

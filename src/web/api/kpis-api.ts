@@ -26,15 +26,17 @@ export type SuggestedTarget = z.infer<typeof SuggestedTargetResponse>;
 
 /** Every KPI the viewer may see (optionally one assistant's), each with its last complete period. */
 export function useKpiSummaries(ws: string, assistant?: string) {
-  return useWsQuery<KpiSummary[]>(ws, paths.kpis, assistant ? { assistant } : undefined);
+  return useWsQuery<KpiSummary[]>(ws, paths.kpis, assistant ? { assistant } : undefined, { live: true });
 }
 
 export function useInsights(ws: string, assistant?: string) {
-  return useWsQuery<InsightAnswer[]>(ws, paths.insights, assistant ? { assistant } : undefined);
+  return useWsQuery<InsightAnswer[]>(ws, paths.insights, assistant ? { assistant } : undefined, {
+    live: true,
+  });
 }
 
 export function useKpiAnalysis(ws: string, id: string) {
-  return useWsQuery<KpiAnalysisAnswer>(ws, paths.kpiAnalysis(id));
+  return useWsQuery<KpiAnalysisAnswer>(ws, paths.kpiAnalysis(id), undefined, { live: true });
 }
 
 export function useProposeKpi(ws: string) {

@@ -9,18 +9,28 @@ import { type QueryKey, useMutation, useQuery, useQueryClient } from '@tanstack/
 import { api, type Query } from './api-client.ts';
 import { errorMessage } from './api-error.ts';
 import { paths } from './paths.ts';
+import { LIVE_REFRESH_MS } from './query-client.ts';
 
 /** The key of a workspace resource: ['ws', ws, ...parts]. */
 export function wsKey(ws: string, ...parts: unknown[]): QueryKey {
   return ['ws', ws, ...parts];
 }
 
-/** GET `workspaces/{ws}/<rest>` as a query. */
-export function useWsQuery<T>(ws: string, rest: string, query?: Query, opts: { enabled?: boolean } = {}) {
+/**
+ * GET `workspaces/{ws}/<rest>` as a query. `live`: asked again every LIVE_REFRESH_MS while the
+ * page is visible, for numbers another person changes (an assistant agrees, logs, imports).
+ */
+export function useWsQuery<T>(
+  ws: string,
+  rest: string,
+  query?: Query,
+  opts: { enabled?: boolean; live?: boolean } = {},
+) {
   return useQuery({
     queryKey: wsKey(ws, rest, query ?? {}),
     queryFn: ({ signal }) => api<T>(paths.ws(ws, rest), { ...(query ? { query } : {}), signal }),
     enabled: opts.enabled ?? true,
+    refetchInterval: opts.live ? LIVE_REFRESH_MS : false,
   });
 }
 

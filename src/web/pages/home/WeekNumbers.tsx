@@ -9,7 +9,12 @@ type Metric = z.infer<typeof MetricRecord>;
 
 /** The engine's numbers for the latest weeks (GET /metrics, the same as `tandem compute`). */
 export function WeekNumbers({ ws, assistant }: { ws: string; assistant: Assistant }) {
-  const metrics = useWsQuery<Metric[]>(ws, 'metrics', { period: 'week', assistant: assistant.id });
+  const metrics = useWsQuery<Metric[]>(
+    ws,
+    'metrics',
+    { period: 'week', assistant: assistant.id },
+    { live: true },
+  );
   return (
     <Stack gap="sm" component="section" aria-labelledby="week-numbers">
       <Title order={2} size="h4" id="week-numbers">
