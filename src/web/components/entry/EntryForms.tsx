@@ -6,7 +6,6 @@ import {
   Button,
   Checkbox,
   Group,
-  NumberInput,
   Rating,
   Select,
   SimpleGrid,
@@ -24,12 +23,13 @@ import { newEventId, useCreateEvent } from '../../api/events-api.ts';
 import { todayIn, zonedToInstant } from '../../format/zoned-time.ts';
 import { FormError } from '../FormError.tsx';
 
-interface FormProps {
+export interface FormProps {
   ws: string;
   assistant: Assistant;
 }
 
-function EntryForm({
+/** A quick-entry form: its fields, any error where it happened, and one submit button. */
+export function EntryForm({
   onSubmit,
   pending,
   error,
@@ -375,43 +375,6 @@ export function GoalForm({ ws, assistant }: FormProps) {
           value={status}
           onChange={(v) => v && setStatus(v)}
         />
-      </SimpleGrid>
-    </EntryForm>
-  );
-}
-
-export function ManualValueForm({ ws, assistant }: FormProps) {
-  const [kpi, setKpi] = useState('');
-  const [period, setPeriod] = useState(todayIn(assistant.timezone).slice(0, 7));
-  const [value, setValue] = useState<number | string>('');
-  const create = useCreateEvent(ws, 'Value saved');
-  return (
-    <EntryForm
-      submitLabel="Save value"
-      pending={create.isPending}
-      error={create.error}
-      onSubmit={() =>
-        typeof value === 'number' &&
-        create.mutate({
-          type: 'manualValue',
-          id: newEventId('manualValue'),
-          assistant: assistant.id,
-          kpi: kpi.trim(),
-          period,
-          value,
-        } as TandemEvent)
-      }
-    >
-      <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
-        <TextInput label="KPI id" required value={kpi} onChange={(e) => setKpi(e.currentTarget.value)} />
-        <TextInput
-          label="Period"
-          description="2026-W47, 2026-11 or 2026-Q4"
-          required
-          value={period}
-          onChange={(e) => setPeriod(e.currentTarget.value)}
-        />
-        <NumberInput label="Value" required value={value} onChange={setValue} />
       </SimpleGrid>
     </EntryForm>
   );

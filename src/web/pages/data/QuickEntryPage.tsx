@@ -7,12 +7,12 @@ import { useWorkspace } from '../../app/workspace-context.ts';
 import {
   DocReviewForm,
   GoalForm,
-  ManualValueForm,
   ProactiveForm,
   RatingForm,
   RequestForm,
   TaskForm,
 } from '../../components/entry/EntryForms.tsx';
+import { ManualValueForm } from '../../components/entry/ManualValueForm.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryView } from '../../components/QueryView.tsx';
 

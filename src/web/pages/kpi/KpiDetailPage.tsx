@@ -1,11 +1,13 @@
-import { Alert, Card, Group, List, Select, Stack, Text, Title } from '@mantine/core';
-import { useNavigate, useParams, useSearch } from '@tanstack/react-router';
+import { Alert, Button, Card, Group, List, Select, Stack, Text, Title } from '@mantine/core';
+import { Link, useNavigate, useParams, useSearch } from '@tanstack/react-router';
 import { lazy, Suspense, useMemo } from 'react';
 import type { Assistant } from '#shared/api-schemas';
+import { ApiError } from '../../api/api-error.ts';
 import { useKpiAnalysis } from '../../api/kpis-api.ts';
 import { enc } from '../../api/paths.ts';
 import { useWsQuery } from '../../api/workspace-queries.ts';
 import { useWorkspace } from '../../app/workspace-context.ts';
+import { EmptyNotice } from '../../components/EmptyNotice.tsx';
 import { TrendArrow } from '../../components/kpi/TrendArrow.tsx';
 import { LoadingState } from '../../components/LoadingState.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
@@ -27,11 +29,12 @@ const STATUS_WORDS = { met: 'target met', near: 'near the target', below: 'below
  * and "show the working" for any period (`?point=`).
  */
 export function KpiDetailPage() {
-  const { ws } = useWorkspace();
+  const { ws, role } = useWorkspace();
   const { kpiId } = useParams({ from: '/w/$ws/kpis/$kpiId' });
   const { point } = useSearch({ from: '/w/$ws/kpis/$kpiId' });
   const navigate = useNavigate({ from: '/w/$ws/kpis/$kpiId' });
   const detail = useKpiAnalysis(ws, kpiId);
+  const home = role === 'assistant' ? '/w/$ws/home' : '/w/$ws/overview';
   const assistantId = detail.data?.kpi.assistant;
   const assistant = useWsQuery<Assistant>(ws, `assistants/${enc(assistantId ?? '')}`, undefined, {
     enabled: assistantId !== undefined,
@@ -49,6 +52,22 @@ export function KpiDetailPage() {
     [detail.data],
   );
 
+  if (detail.error instanceof ApiError && detail.error.isNotFound) {
+    // Retrying cannot bring it back: say so and lead somewhere useful instead.
+    return (
+      <Stack gap="md">
+        <PageHeader title="KPI" />
+        <EmptyNotice
+          title="This KPI is not here"
+          description="It may have been removed, the link may be mistyped, or it belongs to an assistant you do not work with."
+        >
+          <Button renderRoot={(props) => <Link {...props} to={home} params={{ ws }} />}>
+            {home === '/w/$ws/home' ? 'Back to my KPIs' : 'Back to the overview'}
+          </Button>
+        </EmptyNotice>
+      </Stack>
+    );
+  }
   if (!detail.isSuccess || !view) {
     return (
       <Stack gap="md">

@@ -77,7 +77,11 @@ export function AssignmentsSettings() {
         query={assignments}
         what="assignments"
         isEmpty={(a) => a.length === 0}
-        empty={{ title: 'No assignments yet' }}
+        empty={{
+          title: 'No assignments yet',
+          description:
+            'Invite a manager or coach under Members & roles, then choose here which assistants they work with.',
+        }}
       >
         {(rows) => (
           <Stack gap={6}>

@@ -57,7 +57,15 @@ export function TokensSettings() {
         </Group>
         <FormError error={create.error} />
       </form>
-      <QueryView query={tokens} what="tokens" isEmpty={(t) => t.length === 0} empty={{ title: 'No tokens' }}>
+      <QueryView
+        query={tokens}
+        what="tokens"
+        isEmpty={(t) => t.length === 0}
+        empty={{
+          title: 'No tokens yet',
+          description: 'Name one above for a script or an integration; it is shown once, then only its name.',
+        }}
+      >
         {(rows) => (
           <Stack gap={6}>
             {rows.map((t) => (
