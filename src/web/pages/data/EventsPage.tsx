@@ -45,7 +45,13 @@ export function EventsPage() {
         description="The normalized data every KPI is computed from. Excluded events stay here, marked with their reason."
       />
       <SimpleGrid cols={{ base: 1, xs: 2, md: 5 }} spacing="sm">
-        <Select label="Type" clearable data={TYPE_OPTIONS} value={search.type ?? null} onChange={(v) => set('type', v)} />
+        <Select
+          label="Type"
+          clearable
+          data={TYPE_OPTIONS}
+          value={search.type ?? null}
+          onChange={(v) => set('type', v)}
+        />
         <Select
           label="Assistant"
           clearable
@@ -60,8 +66,20 @@ export function EventsPage() {
           value={search.client ?? null}
           onChange={(v) => set('client', v)}
         />
-        <DatePickerInput label="From" clearable value={search.from ?? null} onChange={(v) => set('from', v)} valueFormat="D MMM YYYY" />
-        <DatePickerInput label="Before" clearable value={search.to ?? null} onChange={(v) => set('to', v)} valueFormat="D MMM YYYY" />
+        <DatePickerInput
+          label="From"
+          clearable
+          value={search.from ?? null}
+          onChange={(v) => set('from', v)}
+          valueFormat="D MMM YYYY"
+        />
+        <DatePickerInput
+          label="Before"
+          clearable
+          value={search.to ?? null}
+          onChange={(v) => set('to', v)}
+          valueFormat="D MMM YYYY"
+        />
       </SimpleGrid>
       {events.isPending ? (
         <LoadingState label="Loading events…" />
@@ -70,14 +88,28 @@ export function EventsPage() {
       ) : items.length === 0 ? (
         <EmptyNotice
           title={filtered ? 'No events match these filters' : 'No events yet'}
-          description={filtered ? 'Clear a filter to see more.' : 'Import an export from your tools, or add data by hand.'}
+          description={
+            filtered
+              ? 'Clear a filter to see more.'
+              : 'Import an export from your tools, or add data by hand.'
+          }
         />
       ) : (
         <Stack gap="sm">
-          <EventTable ws={ws} items={items} assistants={assistants.data ?? []} clients={clients.data ?? []} canExclude={role === 'owner' || role === 'manager' || role === 'assistant'} />
+          <EventTable
+            ws={ws}
+            items={items}
+            assistants={assistants.data ?? []}
+            clients={clients.data ?? []}
+            canExclude={role === 'owner' || role === 'manager' || role === 'assistant'}
+          />
           {events.hasNextPage && (
             <Group>
-              <Button variant="light" onClick={() => void events.fetchNextPage()} loading={events.isFetchingNextPage}>
+              <Button
+                variant="light"
+                onClick={() => void events.fetchNextPage()}
+                loading={events.isFetchingNextPage}
+              >
                 Load more
               </Button>
             </Group>

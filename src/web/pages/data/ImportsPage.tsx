@@ -1,6 +1,19 @@
-import { Alert, Button, Card, FileInput, Group, Select, SimpleGrid, Stack, Stepper, Text, Textarea, Title } from '@mantine/core';
-import type { Assistant } from '#shared/api-schemas';
+import {
+  Alert,
+  Button,
+  Card,
+  FileInput,
+  Group,
+  Select,
+  SimpleGrid,
+  Stack,
+  Stepper,
+  Text,
+  Textarea,
+  Title,
+} from '@mantine/core';
 import { useMemo, useState } from 'react';
+import type { Assistant } from '#shared/api-schemas';
 import { useWsMutation, useWsQuery } from '../../api/workspace-queries.ts';
 import { useWorkspace } from '../../app/workspace-context.ts';
 import { FormError } from '../../components/FormError.tsx';
@@ -8,9 +21,15 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { StepProgress } from '../../components/StepProgress.tsx';
 import { useNarrowScreen } from '../../components/use-narrow-screen.ts';
 import { allZones } from '../../format/format-instant.ts';
-import { commitImport, type ImportJobAnswer, type ImportPreviewAnswer, type ImportRequest, uploadImport } from './imports/import-api.ts';
 import { ImportJobs } from './imports/ImportJobs.tsx';
 import { ImportPreviewView } from './imports/ImportPreviewView.tsx';
+import {
+  commitImport,
+  type ImportJobAnswer,
+  type ImportPreviewAnswer,
+  type ImportRequest,
+  uploadImport,
+} from './imports/import-api.ts';
 
 const STEP_LABELS = ['Upload', 'Preview and map people', 'Commit'] as const;
 
@@ -97,7 +116,14 @@ export function ImportsPage() {
                   onChange={setFormat}
                   required
                 />
-                <FileInput label="Export file" placeholder="Choose a file" value={file} onChange={setFile} clearable required />
+                <FileInput
+                  label="Export file"
+                  placeholder="Choose a file"
+                  value={file}
+                  onChange={setFile}
+                  clearable
+                  required
+                />
                 <Select
                   label="Attribute everything to"
                   description="Or map the people in the file after the preview"
@@ -178,8 +204,8 @@ export function ImportsPage() {
             {done && (
               <Stack gap="sm" mt="md">
                 <Alert color="teal" variant="light" title="Imported">
-                  {done.counts.inserted} new, {done.counts.updated} updated and {done.counts.unchanged} unchanged events
-                  from {done.fileName}. Importing the same file again changes nothing.
+                  {done.counts.inserted} new, {done.counts.updated} updated and {done.counts.unchanged}{' '}
+                  unchanged events from {done.fileName}. Importing the same file again changes nothing.
                 </Alert>
                 <Button w="fit-content" variant="light" onClick={restart}>
                   Import another file
@@ -194,7 +220,8 @@ export function ImportsPage() {
       </Title>
       <ImportJobs ws={ws} assistants={assistants.data ?? []} />
       <Text size="sm" c="dimmed">
-        The same conversion runs from the command line: <code>npx tandem import trello board.json --assistant maria</code>.
+        The same conversion runs from the command line:{' '}
+        <code>npx tandem import trello board.json --assistant maria</code>.
       </Text>
     </Stack>
   );

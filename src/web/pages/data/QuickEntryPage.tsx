@@ -1,7 +1,7 @@
 import { Card, Select, SimpleGrid, Stack } from '@mantine/core';
 import { useNavigate, useSearch } from '@tanstack/react-router';
-import type { Assistant } from '#shared/api-schemas';
 import type { ComponentType } from 'react';
+import type { Assistant } from '#shared/api-schemas';
 import { useWsQuery } from '../../api/workspace-queries.ts';
 import { useWorkspace } from '../../app/workspace-context.ts';
 import {
@@ -36,7 +36,10 @@ export function QuickEntryPage() {
   const entry = FORMS[formId] ?? FORMS.proactive!;
   return (
     <Stack gap="md">
-      <PageHeader title="Quick entry" description="Add data by hand. Times are read on the assistant's clocks." />
+      <PageHeader
+        title="Quick entry"
+        description="Add data by hand. Times are read on the assistant's clocks."
+      />
       <QueryView
         query={assistants}
         what="assistants"

@@ -45,8 +45,7 @@ export function ImportJobs({ ws, assistants }: { ws: string; assistants: readonl
                     {j.fileName}
                   </Text>
                   <Text size="xs" c="dimmed">
-                    {j.format} ·{' '}
-                    {j.assistants.map((a) => names.get(a) ?? a).join(', ') || 'no assistant yet'}
+                    {j.format} · {j.assistants.map((a) => names.get(a) ?? a).join(', ') || 'no assistant yet'}
                   </Text>
                 </>
               ),

@@ -138,7 +138,9 @@ export function ImportPreviewView({ preview, assistants, identities, onIdentity 
                   </Table.Td>
                   <Table.Td>
                     <Text size="xs">
-                      {typeof e.assistant === 'string' ? (assistantNames.get(e.assistant) ?? e.assistant) : '—'}
+                      {typeof e.assistant === 'string'
+                        ? (assistantNames.get(e.assistant) ?? e.assistant)
+                        : '—'}
                     </Text>
                   </Table.Td>
                 </Table.Tr>
