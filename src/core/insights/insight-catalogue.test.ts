@@ -164,3 +164,24 @@ describe('describeInsight', () => {
     expect(describeInsight(EXAMPLES[8] as Insight, 'Task completion rate').message).toContain('0.78');
   });
 });
+
+describe('describeInsight values', () => {
+  const raiseBar = (target: number): Insight => ({
+    ...base,
+    id: 'raise_bar',
+    severity: 'positive',
+    data: { target, months: [{ period: '2026-10', value: target, target }] },
+  });
+
+  it('writes a rate target as a percentage and a response-time target in hours and minutes', () => {
+    // 0.9 of tasks on time reads 90 %; 90 working minutes read 1 h 30 min; a score stays a number.
+    expect(describeInsight(raiseBar(0.9), 'On time', 'rate').message).toContain('target of 90 %');
+    expect(describeInsight(raiseBar(90), 'Response', 'minutes').message).toContain('target of 1 h 30 min');
+    expect(describeInsight(raiseBar(4.25), 'Quality', 'score').message).toContain('target of 4.25');
+  });
+
+  it('writes the healthy first-month range once with its unit', () => {
+    const text = describeInsight(EXAMPLES[1] as Insight, 'On time', 'rate').message;
+    expect(text).toContain('85–90 % on-time completion');
+  });
+});

@@ -3,6 +3,7 @@
  * punitive. Every insight about something below where it should be opens with "What support do
  * you need?" before anything else.
  */
+import { isMetricId, METRICS } from '../metrics/metric-registry.ts';
 import type { Insight, InsightId } from './insight.ts';
 
 export const SUPPORT_QUESTION = 'What support do you need?';
@@ -14,6 +15,26 @@ export interface InsightText {
 
 const pct = (v: number): string => `${Math.round(v * 1000) / 10} %`;
 const num = (v: number): string => String(Math.round(v * 100) / 100);
+
+/** How a KPI's values read: its metric's scale (SPEC §4), so a rate target reads "80 %", not 0.8. */
+export type ValueScale = 'rate' | 'score' | 'minutes' | 'count';
+
+function minutes(v: number): string {
+  const m = Math.round(v);
+  if (m < 60) return `${m} min`;
+  return m % 60 === 0 ? `${m / 60} h` : `${Math.floor(m / 60)} h ${m % 60} min`;
+}
+
+/** The scale of a KPI's metric; undefined for a manual KPI (its values are the team's own). */
+export function valueScaleOf(metric: string): ValueScale | undefined {
+  return isMetricId(metric) ? METRICS[metric].scale : undefined;
+}
+
+function valueIn(v: number, scale: ValueScale | undefined): string {
+  if (scale === 'rate') return pct(v);
+  if (scale === 'minutes') return minutes(v);
+  return num(v);
+}
 const REVIEW_NAMES = {
   check_in: 'biweekly check-in',
   monthly_review: 'monthly review',
@@ -25,7 +46,7 @@ export function isBelowTarget(insight: Insight): boolean {
   return insight.severity === 'attention';
 }
 
-function words(i: Insight, kpiName: string): InsightText {
+function words(i: Insight, kpiName: string, scale: ValueScale | undefined): InsightText {
   switch (i.id) {
     case 'completion_low':
       return {
@@ -35,12 +56,12 @@ function words(i: Insight, kpiName: string): InsightText {
     case 'month_one':
       return {
         title: 'Month one: a realistic start',
-        message: `Until ${i.data.until}, ${kpiName} is in its first month. ${pct(i.data.healthyFrom)}–${pct(i.data.healthyTo)} on-time completion is healthy at this stage; aiming for 100 % from day one sets both of you up for frustration.`,
+        message: `Until ${i.data.until}, ${kpiName} is in its first month. ${Math.round(i.data.healthyFrom * 100)}–${pct(i.data.healthyTo)} on-time completion is healthy at this stage; aiming for 100 % from day one sets both of you up for frustration.`,
       };
     case 'raise_bar':
       return {
         title: 'Time to raise the bar',
-        message: `${kpiName} met its target of ${num(i.data.target)} in ${i.data.months.map((m) => m.period).join(', ')}. Well done. Consider raising the target together, or replacing this KPI with a higher-order one that stretches the role.`,
+        message: `${kpiName} met its target of ${valueIn(i.data.target, scale)} in ${i.data.months.map((m) => m.period).join(', ')}. Well done. Consider raising the target together, or replacing this KPI with a higher-order one that stretches the role.`,
       };
     case 'too_many':
       return {
@@ -73,7 +94,7 @@ function words(i: Insight, kpiName: string): InsightText {
         message:
           i.data.suggestedTarget === null
             ? `The baseline of ${kpiName} ended on ${i.data.baselineEnds}, without enough data for a suggestion. Agree a first target together.`
-            : `The baseline of ${kpiName} ended on ${i.data.baselineEnds} at ${num(i.data.baseline ?? 0)}. A realistic first target is ${num(i.data.suggestedTarget)} (${i.data.rule}); agree it or change it together.`,
+            : `The baseline of ${kpiName} ended on ${i.data.baselineEnds} at ${valueIn(i.data.baseline ?? 0, scale)}. A realistic first target is ${valueIn(i.data.suggestedTarget, scale)} (${i.data.rule}); agree it or change it together.`,
       };
     case 'review_due':
       return {
@@ -91,9 +112,12 @@ function words(i: Insight, kpiName: string): InsightText {
   }
 }
 
-/** The title and message of an insight; `kpiName` names its KPI (default: "this KPI"). */
-export function describeInsight(insight: Insight, kpiName = 'this KPI'): InsightText {
-  const text = words(insight, kpiName);
+/**
+ * The title and message of an insight; `kpiName` names its KPI (default: "this KPI") and `scale`
+ * is its metric's, so its values read in the KPI's own unit.
+ */
+export function describeInsight(insight: Insight, kpiName = 'this KPI', scale?: ValueScale): InsightText {
+  const text = words(insight, kpiName, scale);
   return isBelowTarget(insight) ? { ...text, message: `${SUPPORT_QUESTION} ${text.message}` } : text;
 }
 

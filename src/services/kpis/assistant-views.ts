@@ -10,7 +10,7 @@
 import type { PreparedData } from '#core/compute';
 import { memoizedCompute, type RecordSource } from '#core/compute-memo';
 import type { Insight } from '#core/insights/insight';
-import { describeInsight, type InsightText } from '#core/insights/insight-catalogue';
+import { describeInsight, type InsightText, valueScaleOf } from '#core/insights/insight-catalogue';
 import { kpiDefinitionOf } from '#core/insights/insight-input';
 import { assistantInsights } from '#core/insights/insights-for';
 import { targetOn } from '#core/kpis/kpi';
@@ -108,13 +108,16 @@ export class AssistantViews {
     const key = JSON.stringify(kpis);
     const kept = this.insightLists.get(key);
     if (kept) return kept;
-    const names = new Map(kpis.map((k) => [k.id, k.name]));
+    const byId = new Map(kpis.map((k) => [k.id, k]));
     const list = assistantInsights(this.data, {
       assistant: this.id,
       kpis,
       asOf,
       records: this.records(asOf),
-    }).map((i) => ({ ...i, ...describeInsight(i, i.kpi === undefined ? undefined : names.get(i.kpi)) }));
+    }).map((i) => {
+      const k = i.kpi === undefined ? undefined : byId.get(i.kpi);
+      return { ...i, ...describeInsight(i, k?.name, k === undefined ? undefined : valueScaleOf(k.metric)) };
+    });
     this.insightLists.set(key, list);
     return list;
   }
