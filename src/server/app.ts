@@ -33,6 +33,7 @@ import { registerIngestRoute } from './routes/ingest.ts';
 import { registerKpiRoutes } from './routes/kpis.ts';
 import { registerMemberRoutes } from './routes/members.ts';
 import { registerMetricsRoute } from './routes/metrics.ts';
+import { registerOverviewRoute } from './routes/overview.ts';
 import { registerSetupRoute } from './routes/setup.ts';
 import { registerTokenRoutes } from './routes/tokens.ts';
 import { registerWorkspaceRoutes } from './routes/workspaces.ts';
@@ -123,6 +124,7 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}): Tandem
   registerEventRoutes(app);
   registerMetricsRoute(app);
   registerKpiRoutes(app);
+  registerOverviewRoute(app);
   registerAuditRoute(app);
   registerTokenRoutes(app);
   app.use('*', staticWeb({ root: webRoot }));

@@ -159,6 +159,27 @@ export const KpiSummary = z.object({
   recent: z.array(SeriesPoint),
 });
 
+/**
+ * One cell of the overview grid (GET …/overview): an open KPI with only what the grid shows, so
+ * the screen of 200 assistants × 5 KPIs reads a few hundred KB instead of every KPI record with
+ * its targets and recent series (GET …/kpis).
+ */
+export const OverviewKpi = z.object({
+  id: z.string(),
+  name: z.string(),
+  assistant: z.string(),
+  metric: z.string(),
+  kpiStatus: z
+    .enum(['proposed', 'active'])
+    .describe('Open KPIs only: retired and replaced ones are left out'),
+  inBaseline: z.boolean(),
+  target: z.number().nullable().describe('The agreed target on the assistant’s today'),
+  latest: SeriesPoint.nullable().describe('The last complete period (null until the KPI is active)'),
+  status: z.enum(['met', 'near', 'below']).nullable(),
+  trend: z.object({ direction: z.string(), p: z.number() }).nullable(),
+});
+export type OverviewKpi = z.infer<typeof OverviewKpi>;
+
 export const KpiAnalysisResponse = z.object({
   kpi: Kpi,
   today: localDate,

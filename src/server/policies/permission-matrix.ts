@@ -174,6 +174,7 @@ export const ROUTE_POLICIES: Record<string, RoutePolicy> = {
   'POST /api/v1/workspaces/{ws}/kpis/{id}/process-changes': 'kpi.write',
   'GET /api/v1/workspaces/{ws}/kpis/{id}/analysis': 'kpi.read',
   'GET /api/v1/workspaces/{ws}/insights': 'kpi.read',
+  'GET /api/v1/workspaces/{ws}/overview': 'kpi.read',
   'GET /api/v1/workspaces/{ws}/role-templates': 'workspace.read',
   'GET /api/v1/workspaces/{ws}/audit': 'audit.read',
   'GET /api/v1/workspaces/{ws}/tokens': 'token.manage',
