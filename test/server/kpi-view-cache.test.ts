@@ -12,7 +12,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PreparedData } from '#core/compute';
-import { describeInsight } from '#core/insights/insight-catalogue';
+import { describeInsight, valueScaleOf } from '#core/insights/insight-catalogue';
 import { kpiDefinitionOf } from '#core/insights/insight-input';
 import { assistantInsights } from '#core/insights/insights-for';
 import { baselineWindow } from '#core/kpis/baseline';
@@ -116,12 +116,13 @@ async function fullComputation(t: TestServer, ws: string, asOf: number) {
       recent: a.series.slice(-12),
     };
   });
-  const names = new Map(kpis.map((k) => [k.id, k.name]));
+  const byId = new Map(kpis.map((k) => [k.id, k]));
   const insights = [...data.assistants.keys()].sort().flatMap((a) =>
-    assistantInsights(data, { assistant: a, kpis, asOf }).map((i) => ({
-      ...i,
-      ...describeInsight(i, i.kpi === undefined ? undefined : names.get(i.kpi)),
-    })),
+    assistantInsights(data, { assistant: a, kpis, asOf }).map((i) => {
+      const k = i.kpi === undefined ? undefined : byId.get(i.kpi);
+      // Values are written in the KPI's own unit (SPEC §9), as the product does.
+      return { ...i, ...describeInsight(i, k?.name, k === undefined ? undefined : valueScaleOf(k.metric)) };
+    }),
   );
   return { summaries, insights };
 }
