@@ -7,13 +7,12 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { readComputeInput } from '#core/events/read-compute-input';
 import { isKpiMetric, type KpiDefinition } from '#core/kpis/kpi-definition';
 import { analyzeKpis, type KpiAnalysis } from '#core/stats/analyze-kpi';
 import { AppError } from '#src/errors';
 import { type Command, UsageError, writeAll } from '../command.ts';
 import { formatAnalysisTable } from '../format-analysis-table.ts';
-import { inputStream, parseAsOf, reportInputError } from './compute.ts';
+import { parseAsOf, readInput, reportInputError } from './compute.ts';
 
 const HELP = `Usage: tandem analyze FILE|- --kpis KPIS.json [--as-of INSTANT] [--json]
 
@@ -124,7 +123,7 @@ export const analyzeCommand: Command = {
     }
     let out: KpiAnalysis[];
     try {
-      const input = await readComputeInput(inputStream(file, io));
+      const input = await readInput(file, io);
       out = analyzeKpis({ assistants: input.assistants, rows: input.rows }, kpis, asOf);
     } catch (err) {
       if (err instanceof AppError) {

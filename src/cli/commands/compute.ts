@@ -6,11 +6,12 @@ import { createReadStream } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { computePrepared, type MetricRecord } from '#core/compute';
 import { LineError } from '#core/events/ndjson-lines';
-import { readComputeInput } from '#core/events/read-compute-input';
+import { type ComputeInput, readComputeInput } from '#core/events/read-compute-input';
 import { PERIODS, type Period } from '#core/time/calendar';
 import { parseInstant } from '#core/time/instant';
 import { type CliIo, type Command, UsageError, writeAll } from '../command.ts';
 import { formatMetricTable } from '../format-metric-table.ts';
+import { readComputeFile } from '../read-compute-file.ts';
 
 const HELP = `Usage: tandem compute FILE|- [--period week|month|quarter] [--as-of INSTANT] [--json]
 
@@ -30,6 +31,12 @@ Exit status: 0 ok; 2 bad input (file:line: field: reason on stderr) or usage.
 export function inputStream(file: string, io: CliIo): AsyncIterable<Uint8Array | string> {
   if (file === '-') return io.stdin as AsyncIterable<Uint8Array | string>;
   return createReadStream(file, { highWaterMark: 1 << 20 });
+}
+
+/** Reads FILE (or standard input for `-`) as compute input; a large file on several threads. */
+export function readInput(file: string, io: CliIo): Promise<ComputeInput> {
+  if (file === '-') return readComputeInput(inputStream(file, io));
+  return readComputeFile(file);
 }
 
 /** Parses `--as-of`, defaulting to now. */
@@ -80,7 +87,7 @@ export const computeCommand: Command = {
     const asOf = parseAsOf(values['as-of'], io);
     let records: MetricRecord[];
     try {
-      const input = await readComputeInput(inputStream(file, io));
+      const input = await readInput(file, io);
       records = computePrepared({ assistants: input.assistants, rows: input.rows }, { period, asOf });
     } catch (err) {
       return reportInputError(err, file, io);

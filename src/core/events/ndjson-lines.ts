@@ -77,16 +77,26 @@ function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
   return out;
 }
 
+/** Where a stream sits in a larger file, when it is one part of it read on its own. */
+export interface StreamPart {
+  /** Byte offset of the stream's first byte in the file; error offsets are counted from the file's start. */
+  byteBase: number;
+}
+
 /**
  * Calls `onLine(text, lineNumber)` for every line of the stream (a trailing `\r` is dropped, a
  * leading BOM skipped). Throws LineError for invalid UTF-8 or an over-long line; the lines before
- * an invalid byte are read first, so the first bad line is the one reported.
+ * an invalid byte are read first, so the first bad line is the one reported. A `part` of a file
+ * that does not start at its first byte keeps a leading U+FEFF as text, as reading the whole file
+ * would.
  */
 export async function forEachLine(
   stream: AsyncIterable<Uint8Array | string>,
   onLine: (text: string, line: number) => void,
+  part: StreamPart = { byteBase: 0 },
 ): Promise<void> {
-  const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+  const base = part.byteBase;
+  const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: base > 0 });
   let carry = '';
   let line = 0;
   let bytesBefore = 0;
@@ -123,8 +133,8 @@ export async function forEachLine(
       const bytes = pending.length > 0 ? concat(pending, chunk) : chunk;
       const from = bytesBefore - pending.length;
       const off = Math.max(firstInvalidUtf8(bytes), 0);
-      take(new TextDecoder('utf-8', { ignoreBOM: from > 0 }).decode(bytes.subarray(0, off)));
-      throw new LineError(line + 1, '(encoding)', `invalid UTF-8 at byte offset ${from + off}`);
+      take(new TextDecoder('utf-8', { ignoreBOM: base + from > 0 }).decode(bytes.subarray(0, off)));
+      throw new LineError(line + 1, '(encoding)', `invalid UTF-8 at byte offset ${base + from + off}`);
     }
     pending = openTail(chunk.length < 4 && pending.length > 0 ? concat(pending, chunk) : chunk);
     bytesBefore += chunk.length;
@@ -136,7 +146,7 @@ export async function forEachLine(
     throw new LineError(
       line + 1,
       '(encoding)',
-      `invalid UTF-8 at byte offset ${bytesBefore - pending.length} (truncated sequence at the end)`,
+      `invalid UTF-8 at byte offset ${base + bytesBefore - pending.length} (truncated sequence at the end)`,
     );
   }
   if (carry.length > 0) emit(carry);

@@ -36,21 +36,27 @@ function readAssistant(obj: unknown, line: number): AssistantDef {
   return def;
 }
 
-/** Reads a whole compute input stream. Throws LineError at the first bad line. */
-export async function readComputeInput(stream: AsyncIterable<Uint8Array | string>): Promise<ComputeInput> {
-  const assistants = new Map<string, AssistantDef>();
+/**
+ * Collects the lines of one input, or of one part of it (a byte range read on another thread,
+ * numbered from its own first line): the per-line work of readComputeInput, kept apart so that a
+ * part's result can be carried to the thread that joins the parts (collected-part.ts).
+ */
+export class ComputeInputCollector {
+  readonly assistants = new Map<string, AssistantDef>();
   // One map per type keyed by id (concatenated keys would be re-hashed and flattened per line).
   // A replaced entry keeps its place, so one `set` both stores and replaces (SPEC §12).
-  const byType = new Map<string, Map<string, PreparedRow | null>>();
+  readonly byType = new Map<string, Map<string, PreparedRow | null>>();
   // Each assistant id once, with the line that first named it: rows share the one string, and an
   // undeclared assistant can be reported at that line once the whole file has been read.
-  const firstUse = new Map<string, { id: string; line: number }>();
+  readonly firstUse = new Map<string, { id: string; line: number }>();
   // The validator's parsed instants, handed to prepareEvent so no instant is parsed twice.
-  const instants: InstantScratch = {};
-  let lines = 0;
-  let events = 0;
-  await forEachLine(stream, (text, line) => {
-    lines = line;
+  private readonly instants: InstantScratch = {};
+  lines = 0;
+  events = 0;
+
+  /** Takes one line (1-based number). Throws LineError. */
+  readonly line = (text: string, line: number): void => {
+    this.lines = line;
     const obj = parseJson(text, line);
     if (obj === undefined) return;
     // Every line is one JSON object (SPEC §12); `null`, a number, a string or a list is bad input,
@@ -60,37 +66,54 @@ export async function readComputeInput(stream: AsyncIterable<Uint8Array | string
     }
     if ((obj as { type?: unknown }).type === 'assistant') {
       const def = readAssistant(obj, line);
-      assistants.set(def.id, def);
+      this.assistants.set(def.id, def);
       return;
     }
+    const instants = this.instants;
     const v = validateEvent(obj, instants);
     if (!v.ok) throw new LineError(line, v.error.field, v.error.reason);
     const e = v.value;
-    events++;
-    let use = firstUse.get(e.assistant);
+    this.events++;
+    let use = this.firstUse.get(e.assistant);
     if (use === undefined) {
       use = { id: e.assistant, line };
-      firstUse.set(e.assistant, use);
+      this.firstUse.set(e.assistant, use);
     }
     const row = prepareValidatedEvent(e, instants);
     if (row !== null) row.assistant = use.id;
-    let byId = byType.get(e.type);
+    this.entries(e.type).set(e.id, row);
+  };
+
+  /** The id map of one event type, created on first use (types stay in first-seen order). */
+  entries(type: string): Map<string, PreparedRow | null> {
+    let byId = this.byType.get(type);
     if (byId === undefined) {
       byId = new Map();
-      byType.set(e.type, byId);
+      this.byType.set(type, byId);
     }
-    byId.set(e.id, row);
-  });
-  for (const [assistant, { line }] of firstUse) {
-    if (!assistants.has(assistant)) {
-      throw new LineError(
-        line,
-        'assistant',
-        `unknown assistant ${JSON.stringify(assistant)} (no assistant line declares it)`,
-      );
-    }
+    return byId;
   }
-  const rows: PreparedRow[] = [];
-  for (const byId of byType.values()) for (const r of byId.values()) if (r !== null) rows.push(r);
-  return { assistants, rows, lines, events };
+
+  /** The whole input once every line is in. Throws LineError for an undeclared assistant. */
+  finish(): ComputeInput {
+    for (const [assistant, { line }] of this.firstUse) {
+      if (!this.assistants.has(assistant)) {
+        throw new LineError(
+          line,
+          'assistant',
+          `unknown assistant ${JSON.stringify(assistant)} (no assistant line declares it)`,
+        );
+      }
+    }
+    const rows: PreparedRow[] = [];
+    for (const byId of this.byType.values()) for (const r of byId.values()) if (r !== null) rows.push(r);
+    return { assistants: this.assistants, rows, lines: this.lines, events: this.events };
+  }
+}
+
+/** Reads a whole compute input stream. Throws LineError at the first bad line. */
+export async function readComputeInput(stream: AsyncIterable<Uint8Array | string>): Promise<ComputeInput> {
+  const collector = new ComputeInputCollector();
+  await forEachLine(stream, collector.line);
+  return collector.finish();
 }

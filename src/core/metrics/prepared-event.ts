@@ -82,7 +82,7 @@ export type PreparedRow =
   | ManualValueRow;
 
 /** Tasks without labels share one empty list (most tasks have none). */
-const NO_LABELS: readonly string[] = Object.freeze([]);
+export const NO_LABELS: readonly string[] = Object.freeze([]);
 
 /** An instant's epoch ms: from the validator's scratch when given (already parsed), else parsed. */
 function at(text: string, field: string, known: InstantScratch | undefined): number {
