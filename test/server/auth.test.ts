@@ -228,6 +228,29 @@ describe.each(STORE_KINDS)('sign-in and sessions on %s', (kind) => {
     );
   });
 
+  it('asks who is calling on the API only: pages answer alike whatever credential comes, the API still checks each', async () => {
+    const signedIn = await signIn(t, ownerEmail, PASSWORD);
+    const cookie = cookieFrom(signedIn, 'tandem_session') as string;
+    // A page or the health check is the same for everyone: an unknown token is not looked up there…
+    for (const path of ['/healthz', '/setup', '/set-password?token=abc'])
+      expect((await call(t, 'GET', path, { token: 'tnd_unknown' })).status).toBe(200);
+    // …while the API refuses it, refuses credentials in its URLs, and signs the cookie's person in.
+    expect((await call(t, 'GET', '/api/v1/auth/session', { token: 'tnd_unknown' })).status).toBe(401);
+    expect(
+      (await call(t, 'GET', `/api/v1/auth/session?access_token=${team.owner.token}`, { headers: { cookie } }))
+        .status,
+    ).toBe(400);
+    expect((await call(t, 'GET', '/api/v1/auth/session', { headers: { cookie } })).status).toBe(200);
+    expect(
+      (await call(t, 'GET', '/api/v1/auth/session', { headers: { cookie: 'tandem_session=forged' } })).status,
+    ).toBe(401);
+    // An API address spelled another way is still the API: its credentials are checked as above.
+    const odd = `/%61pi/v1/workspaces/${team.ws}`;
+    expect((await call(t, 'GET', odd, { token: 'tnd_unknown' })).status).toBe(401);
+    expect((await call(t, 'GET', `${odd}?token=${team.owner.token}`)).status).toBe(400);
+    expect((await call(t, 'GET', odd, { token: team.owner.token })).status).toBe(200);
+  });
+
   it('sends security headers and no-store on API answers, and no stack traces on errors', async () => {
     const res = await call(t, 'GET', `/api/v1/workspaces/${team.ws}`, { token: team.owner.token });
     expect(res.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");

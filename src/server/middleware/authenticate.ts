@@ -17,18 +17,20 @@ export const authenticate: MiddlewareHandler<AppEnv> = async (c, next) => {
   const deps = c.get('deps');
   c.set('auth', null);
   c.set('member', null);
-  if (c.req.path.startsWith('/api/')) {
-    const query = new URL(c.req.url).searchParams;
-    for (const k of URL_CREDENTIALS)
-      if (query.has(k))
-        throw new AppError(
-          'bad_request',
-          'Credentials are never accepted in a URL; send Authorization: Bearer',
-          {
-            field: `query.${k}`,
-          },
-        );
-  }
+  // Only the API asks who is calling; the web app's files and the link pages are the same for
+  // everyone. A browser sends its session cookie with each of a screen's dozens of chunks, and
+  // looking the session up for each of them queued them behind the store.
+  if (!c.req.path.startsWith('/api/')) return next();
+  const query = new URL(c.req.url).searchParams;
+  for (const k of URL_CREDENTIALS)
+    if (query.has(k))
+      throw new AppError(
+        'bad_request',
+        'Credentials are never accepted in a URL; send Authorization: Bearer',
+        {
+          field: `query.${k}`,
+        },
+      );
   const header = c.req.header('authorization');
   if (header !== undefined) {
     const m = /^Bearer\s+(\S+)\s*$/i.exec(header);
