@@ -126,7 +126,7 @@ async function main(): Promise<void> {
     try {
       const api = async () => {
         const t = performance.now();
-        const res = await fetch(`${server.baseUrl}/api/v1/workspaces/${seed.ws}/kpis`, {
+        const res = await fetch(`${server.baseUrl}/api/v1/workspaces/${seed.ws}/overview`, {
           headers: { authorization: `Bearer ${seed.token}` },
         });
         const n = ((await res.json()) as unknown[]).length;
@@ -135,7 +135,7 @@ async function main(): Promise<void> {
       const first = await api();
       const again = [await api(), await api(), await api()];
       console.log(
-        `GET /kpis (${first.n} KPIs, the grid's data): first ${first.ms.toFixed(0)} ms, then median ${median(again.map((a) => a.ms)).toFixed(0)} ms`,
+        `GET /overview (${first.n} KPIs, the grid's data): first ${first.ms.toFixed(0)} ms, then median ${median(again.map((a) => a.ms)).toFixed(0)} ms`,
       );
 
       const signIn = await browser.newContext({ baseURL: server.baseUrl });

@@ -54,7 +54,7 @@ describe.skipIf(skip !== null)('web app shell', () => {
     const html = await fetch(`${server.baseUrl}/w/acme/overview`);
     expect(html.status).toBe(200);
     const body = await html.text();
-    const asset = /\/assets\/[^"]+\.js/.exec(body)?.[0];
+    const asset = /<script[^>]* src="(\/assets\/[^"]+\.js)"/.exec(body)?.[1];
     expect(asset).toBeDefined();
     const js = await fetch(`${server.baseUrl}${asset}`);
     expect(js.headers.get('cache-control')).toContain('immutable');

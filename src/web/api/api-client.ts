@@ -4,6 +4,7 @@
  * writes), and errors as ApiError.
  */
 import { ApiError, apiErrorFrom } from './api-error.ts';
+import { forgetEarlyReads, takeEarlyRead } from './early-reads.ts';
 
 let csrfToken: string | null = null;
 
@@ -72,21 +73,26 @@ export async function api<T>(path: string, opts: RequestOptions = {}): Promise<T
     headers['Content-Type'] = opts.contentType;
   }
   if (method !== 'GET') {
+    forgetEarlyReads();
     const token = currentCsrf();
     if (token) headers['X-CSRF-Token'] = token;
   }
+  const url = apiUrl(path, opts.query);
   let res: Response;
   try {
-    res = await fetch(apiUrl(path, opts.query), {
-      method,
-      headers,
-      body: body ?? null,
-      credentials: 'same-origin',
-      // The server's pages say Referrer-Policy: no-referrer, under which a browser sends
-      // `Origin: null`; the CSRF check needs the real origin, which same-origin keeps.
-      referrerPolicy: 'same-origin',
-      signal: opts.signal ?? null,
-    });
+    // A read the page started before the app's code arrived (early-reads.ts), or a new request.
+    const early = method === 'GET' && body === undefined ? takeEarlyRead(url) : undefined;
+    res = await (early ??
+      fetch(url, {
+        method,
+        headers,
+        body: body ?? null,
+        credentials: 'same-origin',
+        // The server's pages say Referrer-Policy: no-referrer, under which a browser sends
+        // `Origin: null`; the CSRF check needs the real origin, which same-origin keeps.
+        referrerPolicy: 'same-origin',
+        signal: opts.signal ?? null,
+      }));
   } catch (e) {
     if (e instanceof DOMException && e.name === 'AbortError') throw e;
     throw new ApiError(

@@ -1,6 +1,6 @@
 /** The browser session: who is signed in, in which workspaces with which role; signing in and out. */
 
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { SessionResponse } from '#shared/api-schemas';
 import { api, setCsrfToken } from './api-client.ts';
 import { paths } from './paths.ts';
@@ -13,9 +13,12 @@ async function loadSession(): Promise<SessionResponse> {
   return session;
 }
 
+/** The session as query options, for useSession and the workspace route's loader (router.tsx). */
+export const sessionQuery = queryOptions({ queryKey: sessionKey, queryFn: loadSession, staleTime: 60_000 });
+
 /** The signed-in person; the query fails with status 401 when nobody is. */
 export function useSession() {
-  return useQuery({ queryKey: sessionKey, queryFn: loadSession, staleTime: 60_000 });
+  return useQuery(sessionQuery);
 }
 
 /** The viewer's role in a workspace, or null when they are not a member. */

@@ -5,7 +5,7 @@
  */
 
 import { notifications } from '@mantine/notifications';
-import { type QueryKey, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type QueryKey, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, type Query } from './api-client.ts';
 import { errorMessage } from './api-error.ts';
 import { paths } from './paths.ts';
@@ -14,6 +14,17 @@ import { LIVE_REFRESH_MS } from './query-client.ts';
 /** The key of a workspace resource: ['ws', ws, ...parts]. */
 export function wsKey(ws: string, ...parts: unknown[]): QueryKey {
   return ['ws', ws, ...parts];
+}
+
+/**
+ * GET `workspaces/{ws}/<rest>` as query options: what useWsQuery reads, and what a route's loader
+ * starts before the screen's code has arrived (router.tsx), under the same key.
+ */
+export function wsQueryOptions<T>(ws: string, rest: string, query?: Query) {
+  return queryOptions({
+    queryKey: wsKey(ws, rest, query ?? {}),
+    queryFn: ({ signal }) => api<T>(paths.ws(ws, rest), { ...(query ? { query } : {}), signal }),
+  });
 }
 
 /**
@@ -27,8 +38,7 @@ export function useWsQuery<T>(
   opts: { enabled?: boolean; live?: boolean } = {},
 ) {
   return useQuery({
-    queryKey: wsKey(ws, rest, query ?? {}),
-    queryFn: ({ signal }) => api<T>(paths.ws(ws, rest), { ...(query ? { query } : {}), signal }),
+    ...wsQueryOptions<T>(ws, rest, query),
     enabled: opts.enabled ?? true,
     refetchInterval: opts.live ? LIVE_REFRESH_MS : false,
   });

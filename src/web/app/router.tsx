@@ -4,6 +4,9 @@
  * /w/$ws so that a link names the workspace it is about.
  */
 import { createRootRoute, createRoute, createRouter, lazyRouteComponent } from '@tanstack/react-router';
+import { prefetchOverview } from '../api/overview-queries.ts';
+import { queryClient } from '../api/query-client.ts';
+import { sessionQuery } from '../api/session.ts';
 import { RootLayout } from './RootLayout.tsx';
 import { RouteError } from './RouteError.tsx';
 import { pickStrings } from './search-params.ts';
@@ -56,6 +59,10 @@ const setPasswordRoute = createRoute({
 export const workspaceRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/w/$ws',
+  // Asked for while the frame's code loads, not once it has: the frame waits for the session.
+  loader: () => {
+    void queryClient.prefetchQuery(sessionQuery);
+  },
   component: lazyRouteComponent(() => import('../pages/WorkspaceLayout.tsx'), 'WorkspaceLayout'),
 });
 
@@ -78,6 +85,11 @@ export const overviewRoute = createRoute({
   path: '/overview',
   validateSearch: (s: Record<string, unknown>) =>
     pickStrings(s, ['client', 'coach', 'role', 'sort'] as const),
+  // The grid's data is asked for in parallel with the screen's code and the session; the loader
+  // does not wait for it, so the screen shows its own loading state as before.
+  loader: ({ params }) => {
+    prefetchOverview(queryClient, params.ws);
+  },
   component: lazyRouteComponent(() => import('../pages/overview/OverviewPage.tsx'), 'OverviewPage'),
 });
 

@@ -1,10 +1,10 @@
 import { Select, SimpleGrid, TextInput } from '@mantine/core';
 import { DatePickerInput } from '@mantine/dates';
 import { useMemo } from 'react';
-import { ROLE_TEMPLATES } from '#core/kpis/role-templates';
 import { allZones, viewerZone } from '../../format/format-instant.ts';
 import { ScheduleEditor } from '../schedule/ScheduleEditor.tsx';
 import { defaultSchedule, type WeeklySchedule } from '../schedule/schedule-model.ts';
+import { ROLE_OPTIONS } from './role-options.ts';
 
 export interface AssistantDraft {
   id: string;
@@ -29,8 +29,6 @@ export function idFromName(name: string): string {
     .replace(/^-+|-+$/g, '')
     .slice(0, 60);
 }
-
-export const ROLE_OPTIONS = Object.values(ROLE_TEMPLATES).map((t) => ({ value: t.id, label: t.name }));
 
 interface AssistantFieldsProps {
   value: AssistantDraft;

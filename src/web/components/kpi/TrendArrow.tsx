@@ -1,6 +1,7 @@
 import { Text } from '@mantine/core';
 
-const LOOK: Record<string, { arrow: string; word: string; color: string }> = {
+/** Each §6 trend direction's arrow, word and colour (also the overview grid's, in plain markup). */
+export const TREND_LOOK: Record<string, { arrow: string; word: string; color: string }> = {
   improving: { arrow: '↗', word: 'Improving', color: 'teal.9' },
   declining: { arrow: '↘', word: 'Declining', color: 'orange.9' },
   stable: { arrow: '→', word: 'Stable', color: 'gray.7' },
@@ -14,7 +15,7 @@ export function TrendArrow({
   trend: { direction: string; p: number } | null;
   compact?: boolean;
 }) {
-  const look = trend ? LOOK[trend.direction] : undefined;
+  const look = trend ? TREND_LOOK[trend.direction] : undefined;
   if (!trend || !look) {
     // In a grid cell a lone dot beside "—" reads as a stray mark; the cell's words say enough.
     if (compact) return null;

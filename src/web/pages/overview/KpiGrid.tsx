@@ -1,135 +1,83 @@
-import { Card, Group, Stack, Table, Text } from '@mantine/core';
-import { Link } from '@tanstack/react-router';
-import type { KpiSummary } from '../../api/kpis-api.ts';
+import { Table } from '@mantine/core';
+import { useRouter } from '@tanstack/react-router';
+import { memo, useMemo } from 'react';
+import type { OverviewKpi } from '#shared/kpi-schemas';
 import { EmptyNotice } from '../../components/EmptyNotice.tsx';
-import { TrendArrow } from '../../components/kpi/TrendArrow.tsx';
 import { ScrollTable } from '../../components/ScrollTable.tsx';
+import { useInAppLinks } from '../../components/use-in-app-links.ts';
 import { useNarrowScreen } from '../../components/use-narrow-screen.ts';
-import { formatMetricValue } from '../../format/metric-format.ts';
+import classes from './KpiGrid.module.css';
+import { KpiList } from './KpiList.tsx';
+import { cellStatus, statusWord, TrendMark, valueText } from './KpiValue.tsx';
 import { sortAssistants } from './sort-rows.ts';
 
-/** One row of the grid: an assistant and their open KPIs (a view of GET /kpis, grouped here). */
+/** One row of the grid: an assistant and their open KPIs (GET …/overview, grouped by assistant). */
 export interface OverviewRow {
   assistant: { id: string; name: string | null; role: string | null; timezone: string };
-  kpis: KpiSummary[];
+  kpis: OverviewKpi[];
 }
 
-const STATUS_BG = {
-  met: 'var(--mantine-color-teal-0)',
-  near: 'var(--mantine-color-yellow-0)',
-  below: 'var(--mantine-color-orange-0)',
-};
-const STATUS_WORD = { met: 'target met', near: 'near target', below: 'below target' };
-
-/** The first column stays in view while the KPI columns scroll sideways. */
-const STICKY = {
-  position: 'sticky',
-  left: 0,
-  zIndex: 1,
-  background: 'var(--mantine-color-body)',
-} as const;
-
-function statusOf(s: KpiSummary) {
-  return s.inBaseline ? null : s.status;
+export interface OverviewHrefs {
+  kpi: (id: string) => string;
+  home: (assistant: string) => string;
 }
 
-function statusWord(s: KpiSummary): string {
-  const status = statusOf(s);
-  if (s.kpi.status === 'proposed') return 'awaiting agreement';
-  if (s.inBaseline) return 'baseline';
-  return status ? STATUS_WORD[status] : 'no target';
+/**
+ * The addresses the grid links to, as plain strings: the router's own link building, once per
+ * cell, was a good part of what a Link cost. Search params go through the router's serialiser,
+ * so the address reads back as the router would have written it.
+ */
+export function useOverviewHrefs(ws: string): OverviewHrefs {
+  const router = useRouter();
+  return useMemo(() => {
+    const base = `/w/${encodeURIComponent(ws)}`;
+    return {
+      kpi: (id) => `${base}/kpis/${encodeURIComponent(id)}`,
+      home: (assistant) => `${base}/home${router.options.stringifySearch({ assistant })}`,
+    };
+  }, [ws, router]);
 }
 
-function Value({ s }: { s: KpiSummary }) {
+/** The assistant column: a name and a time zone such as America/Argentina/Buenos_Aires. */
+const NAME_WIDTH = 200;
+
+/** Unchanged cells are not drawn again when the grid refreshes (answers keep unchanged objects). */
+const Cell = memo(function Cell({ k, href }: { k: OverviewKpi | undefined; href: OverviewHrefs['kpi'] }) {
+  if (!k) return <td className={`${classes.cell} ${classes.empty}`}>—</td>;
+  // As few elements as a cell can have: the value and its arrow as the link's own line, the
+  // status words below (a thousand cells are most of what the page lays out).
   return (
-    <Group gap={6} wrap="nowrap">
-      <Text size="sm" fw={600} style={{ whiteSpace: 'nowrap' }}>
-        {formatMetricValue(s.kpi.metric, s.latest?.value ?? null)}
-      </Text>
-      {s.kpi.status === 'active' && <TrendArrow trend={s.trend} compact />}
-    </Group>
+    <td className={classes.cell} data-status={cellStatus(k) ?? undefined}>
+      <a className={classes.link} href={href(k.id)}>
+        {valueText(k)}
+        <TrendMark k={k} />
+        <small className={classes.small}>{statusWord(k)}</small>
+      </a>
+    </td>
   );
-}
+});
 
-function Cell({ ws, s }: { ws: string; s: KpiSummary | undefined }) {
-  if (!s) return <Table.Td c="dimmed">—</Table.Td>;
-  const status = statusOf(s);
+function Row({ row, columns, hrefs }: { row: OverviewRow; columns: string[]; hrefs: OverviewHrefs }) {
+  const a = row.assistant;
   return (
-    <Table.Td style={{ background: status ? STATUS_BG[status] : undefined }}>
-      <Link
-        to="/w/$ws/kpis/$kpiId"
-        params={{ ws, kpiId: s.kpi.id }}
-        style={{ color: 'inherit', textDecoration: 'none' }}
-      >
-        <Value s={s} />
-        <Text size="xs" c="dimmed">
-          {statusWord(s)}
-        </Text>
-      </Link>
-    </Table.Td>
+    <tr className={classes.row}>
+      <th scope="row" className={classes.name}>
+        <a className={classes.nameLink} href={hrefs.home(a.id)}>
+          {a.name ?? a.id}
+        </a>
+        <span className={classes.small}>{a.timezone}</span>
+      </th>
+      {columns.map((c) => (
+        <Cell key={c} k={row.kpis.find((k) => k.name === c)} href={hrefs.kpi} />
+      ))}
+    </tr>
   );
 }
 
 /**
- * The grid on a phone: one card per assistant with their own KPIs, name first, so that no
- * column is cut off and nothing reads as a ranking across people.
+ * The grid: one row per assistant, one column per KPI name; on a phone, one card per assistant.
+ * Its links are plain anchors that navigate inside the app (useInAppLinks).
  */
-function KpiList({ ws, rows }: { ws: string; rows: readonly OverviewRow[] }) {
-  return (
-    <Stack gap="sm" component="ul" aria-label="KPIs per assistant" style={{ listStyle: 'none', padding: 0 }}>
-      {rows.map((r) => (
-        <Card key={r.assistant.id} component="li" padding="sm">
-          <Link
-            to="/w/$ws/home"
-            params={{ ws }}
-            search={{ assistant: r.assistant.id }}
-            style={{ color: 'inherit', fontWeight: 600 }}
-          >
-            {r.assistant.name ?? r.assistant.id}
-          </Link>
-          <Text size="xs" c="dimmed">
-            {r.assistant.timezone}
-          </Text>
-          {r.kpis.length === 0 ? (
-            <Text size="sm" c="dimmed" mt="xs">
-              No KPI proposed yet.
-            </Text>
-          ) : (
-            <Stack gap={4} mt="xs">
-              {r.kpis.map((s) => {
-                const status = statusOf(s);
-                return (
-                  <Link
-                    key={s.kpi.id}
-                    to="/w/$ws/kpis/$kpiId"
-                    params={{ ws, kpiId: s.kpi.id }}
-                    style={{
-                      color: 'inherit',
-                      textDecoration: 'none',
-                      background: status ? STATUS_BG[status] : undefined,
-                      borderRadius: 6,
-                      padding: '4px 8px',
-                    }}
-                  >
-                    <Group justify="space-between" wrap="nowrap" gap="xs">
-                      <Text size="sm">{s.kpi.name}</Text>
-                      <Value s={s} />
-                    </Group>
-                    <Text size="xs" c="dimmed">
-                      {statusWord(s)}
-                    </Text>
-                  </Link>
-                );
-              })}
-            </Stack>
-          )}
-        </Card>
-      ))}
-    </Stack>
-  );
-}
-
-/** The grid: one row per assistant, one column per KPI name. */
 export function KpiGrid({
   ws,
   rows,
@@ -140,45 +88,39 @@ export function KpiGrid({
   sort: 'name' | 'role' | 'zone';
 }) {
   const narrow = useNarrowScreen();
+  const hrefs = useOverviewHrefs(ws);
+  const follow = useInAppLinks();
+  const columns = useMemo(() => {
+    const names = new Set<string>();
+    for (const r of rows) for (const k of r.kpis) names.add(k.name);
+    return [...names];
+  }, [rows]);
+  const sorted = useMemo(() => sortAssistants(rows, (r) => r.assistant, sort), [rows, sort]);
   if (rows.length === 0)
     return <EmptyNotice title="No assistants match" description="Clear a filter, or set up an assistant." />;
-  const columns: string[] = [];
-  for (const r of rows) for (const k of r.kpis) if (!columns.includes(k.kpi.name)) columns.push(k.kpi.name);
-  const sorted = sortAssistants(rows, (r) => r.assistant, sort);
-  if (narrow) return <KpiList ws={ws} rows={sorted} />;
+  if (narrow) return <KpiList rows={sorted} hrefs={hrefs} onClick={follow} />;
   return (
-    <ScrollTable label="KPIs per assistant" minWidth={Math.max(560, 180 + columns.length * 140)}>
-      <Table verticalSpacing={6} withTableBorder withColumnBorders stickyHeader>
+    <ScrollTable label="KPIs per assistant" minWidth={Math.max(560, NAME_WIDTH + columns.length * 140)}>
+      {/* Fixed layout: the columns' widths come from the first row, not from measuring all 1,000
+          cells' contents (the layout of the auto table was most of the screen's time to draw). */}
+      <Table verticalSpacing={6} withTableBorder withColumnBorders stickyHeader layout="fixed">
+        <colgroup>
+          <col style={{ width: NAME_WIDTH }} />
+          {columns.map((c) => (
+            <col key={c} />
+          ))}
+        </colgroup>
         <Table.Thead>
           <Table.Tr>
-            <Table.Th style={STICKY}>Assistant</Table.Th>
+            <Table.Th className={classes.name}>Assistant</Table.Th>
             {columns.map((c) => (
               <Table.Th key={c}>{c}</Table.Th>
             ))}
           </Table.Tr>
         </Table.Thead>
-        <Table.Tbody>
+        <Table.Tbody onClick={follow}>
           {sorted.map((r) => (
-            <Table.Tr key={r.assistant.id}>
-              <Table.Th scope="row" style={STICKY}>
-                <Stack gap={0}>
-                  <Link
-                    to="/w/$ws/home"
-                    params={{ ws }}
-                    search={{ assistant: r.assistant.id }}
-                    style={{ color: 'inherit' }}
-                  >
-                    {r.assistant.name ?? r.assistant.id}
-                  </Link>
-                  <Text size="xs" c="dimmed" fw={400}>
-                    {r.assistant.timezone}
-                  </Text>
-                </Stack>
-              </Table.Th>
-              {columns.map((c) => (
-                <Cell key={c} ws={ws} s={r.kpis.find((k) => k.kpi.name === c)} />
-              ))}
-            </Table.Tr>
+            <Row key={r.assistant.id} row={r} columns={columns} hrefs={hrefs} />
           ))}
         </Table.Tbody>
       </Table>

@@ -2,11 +2,12 @@ import { Alert, Input, SegmentedControl, Select, SimpleGrid, Stack } from '@mant
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useMemo } from 'react';
 import type { Assignment, Assistant, Client, Member } from '#shared/api-schemas';
+import type { OverviewKpi } from '#shared/kpi-schemas';
 import { useEvents } from '../../api/events-api.ts';
-import { useKpiSummaries } from '../../api/kpis-api.ts';
+import { useOverviewKpis } from '../../api/overview-queries.ts';
 import { useWsQuery } from '../../api/workspace-queries.ts';
 import { useWorkspace } from '../../app/workspace-context.ts';
-import { ROLE_OPTIONS } from '../../components/assistant/AssistantFields.tsx';
+import { ROLE_OPTIONS } from '../../components/assistant/role-options.ts';
 import { ErrorState } from '../../components/ErrorState.tsx';
 import { LoadingState } from '../../components/LoadingState.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
@@ -29,30 +30,52 @@ export function OverviewPage() {
   const clients = useWsQuery<Client[]>(ws, 'clients');
   const members = useWsQuery<Member[]>(ws, 'members');
   const assignments = useWsQuery<Assignment[]>(ws, 'assignments');
-  const kpis = useKpiSummaries(ws);
+  const kpis = useOverviewKpis(ws);
   const filters = { client: search.client, coach: search.coach, role: search.role };
   // Assistants who did work for the client: the events of that client name them (fetched only
   // while a client is chosen: unfiltered, this would be a thousand events for nothing).
   const clientEvents = useEvents(ws, { client: search.client }, 1000, {
     enabled: search.client !== undefined,
   });
-  const clientAssistants = search.client
-    ? new Set((clientEvents.data?.pages.flatMap((p) => p.items) ?? []).map((i) => String(i.event.assistant)))
-    : null;
-  const coached = search.coach
-    ? new Set((assignments.data ?? []).filter((a) => a.userId === search.coach).map((a) => a.assistantId))
-    : null;
-  const rows = useMemo<OverviewRow[]>(() => {
-    const open = (kpis.data ?? []).filter((k) => k.kpi.status === 'active' || k.kpi.status === 'proposed');
-    return (assistants.data ?? [])
-      .filter((a) => !search.role || a.role === search.role)
-      .filter((a) => !coached || coached.has(a.id))
-      .filter((a) => !clientAssistants || clientAssistants.has(a.id))
-      .map((a) => ({
-        assistant: { id: a.id, name: a.name, role: a.role, timezone: a.timezone },
-        kpis: open.filter((k) => k.kpi.assistant === a.id),
-      }));
-  }, [assistants.data, kpis.data, search.role, coached, clientAssistants]);
+  const clientAssistants = useMemo(
+    () =>
+      search.client
+        ? new Set(
+            (clientEvents.data?.pages.flatMap((p) => p.items) ?? []).map((i) => String(i.event.assistant)),
+          )
+        : null,
+    [search.client, clientEvents.data],
+  );
+  const coached = useMemo(
+    () =>
+      search.coach
+        ? new Set((assignments.data ?? []).filter((a) => a.userId === search.coach).map((a) => a.assistantId))
+        : null,
+    [search.coach, assignments.data],
+  );
+  // Grouped once per answer, not filtered per assistant: 200 assistants × 1,000 KPIs would be
+  // 200,000 comparisons on every filter change.
+  const byAssistant = useMemo(() => {
+    const m = new Map<string, OverviewKpi[]>();
+    for (const k of kpis.data ?? []) {
+      const list = m.get(k.assistant);
+      if (list) list.push(k);
+      else m.set(k.assistant, [k]);
+    }
+    return m;
+  }, [kpis.data]);
+  const rows = useMemo<OverviewRow[]>(
+    () =>
+      (assistants.data ?? [])
+        .filter((a) => !search.role || a.role === search.role)
+        .filter((a) => !coached || coached.has(a.id))
+        .filter((a) => !clientAssistants || clientAssistants.has(a.id))
+        .map((a) => ({
+          assistant: { id: a.id, name: a.name, role: a.role, timezone: a.timezone },
+          kpis: byAssistant.get(a.id) ?? [],
+        })),
+    [assistants.data, byAssistant, search.role, coached, clientAssistants],
+  );
   const anyKpi = rows.some((r) => r.kpis.length > 0);
   const sort: OverviewSort = search.sort === 'role' || search.sort === 'zone' ? search.sort : 'name';
   const set = (k: keyof typeof search, v: string | null) =>

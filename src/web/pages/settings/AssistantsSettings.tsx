@@ -7,7 +7,7 @@ import { api, download } from '../../api/api-client.ts';
 import { enc, paths } from '../../api/paths.ts';
 import { notifyError, useWsMutation, useWsQuery } from '../../api/workspace-queries.ts';
 import { useWorkspace } from '../../app/workspace-context.ts';
-import { ROLE_OPTIONS } from '../../components/assistant/AssistantFields.tsx';
+import { ROLE_OPTIONS } from '../../components/assistant/role-options.ts';
 import { FormError } from '../../components/FormError.tsx';
 import { QueryView } from '../../components/QueryView.tsx';
 import { ScrollTable } from '../../components/ScrollTable.tsx';
