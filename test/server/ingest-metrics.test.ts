@@ -86,6 +86,39 @@ describe.each(STORE_KINDS)('ingest and metrics on %s', (kind) => {
     expect(await back.json()).toEqual({ inserted: 0, updated: 1, unchanged: 0 });
   });
 
+  it('stores a line as its event: null fields and key order do not count, a later line of the same id wins, a clash stores nothing', async () => {
+    const own = await makeTeam(t, 'ingest-forms');
+    const path = `/api/v1/workspaces/${own.ws}/events`;
+    const send = async (lines: object[]) => {
+      const res = await call(t, 'POST', path, {
+        token: own.owner.token,
+        body: `${lines.map((l) => JSON.stringify(l)).join('\n')}\n`,
+      });
+      return { status: res.status, body: (await res.json()) as unknown };
+    };
+    const task = EVENTS[0] as TandemEvent;
+    expect((await send([task])).body).toEqual({ inserted: 1, updated: 0, unchanged: 0 });
+    // SPEC §13: equal to the stored event, written with its fields in another order and a null.
+    const reordered = Object.fromEntries(Object.entries(task).reverse());
+    expect((await send([{ ...reordered, client: null, excluded: null }])).body).toEqual({
+      inserted: 0,
+      updated: 0,
+      unchanged: 1,
+    });
+    const stored = await call(t, 'GET', `${path}/task/${task.id}`, { token: own.owner.token });
+    expect(((await stored.json()) as { event: unknown }).event).toEqual(task);
+    // SPEC §12: a later line with the same type and id replaces the earlier one.
+    const first = { ...task, id: 'T9', title: 'first' };
+    const later = { ...task, id: 'T9', title: 'later' };
+    expect((await send([first, later])).body).toEqual({ inserted: 1, updated: 0, unchanged: 0 });
+    expect((await send([later])).body).toEqual({ inserted: 0, updated: 0, unchanged: 1 });
+    // An id taken under another key (SPEC §3) is a conflict, and nothing of the file is stored.
+    const fresh = { ...task, id: 'T10' };
+    const clash = { ...task, source: 'trello', externalId: 'x1' };
+    expect((await send([fresh, clash])).status).toBe(409);
+    expect((await send([fresh])).body).toEqual({ inserted: 1, updated: 0, unchanged: 0 });
+  });
+
   it('answers metrics equal to computeMetrics on the same events', async () => {
     const res = await call(t, 'GET', `/api/v1/workspaces/${team.ws}/metrics?period=week&asOf=${AS_OF}`, {
       token: team.owner.token,

@@ -7,7 +7,7 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { AssistantDef, TandemEvent } from '#core/events/event-types';
 import { forEachLine, LineError } from '#core/events/ndjson-lines';
-import { validateAssistant, validateEvent } from '#core/events/validate-event';
+import { type InstantScratch, validateAssistant, validateEvent } from '#core/events/validate-event';
 import type { Tx } from '#db/client';
 import { type EventColumns, eventColumns, nulPath } from '#db/queries/event-row';
 import { firstKeyHeldOutside, type UpsertCounts, upsertEvents } from '#db/queries/upsert-events';
@@ -50,6 +50,8 @@ function lineError(err: LineError): AppError {
 export async function parseIngestBody(body: AsyncIterable<Uint8Array | string>): Promise<Parsed> {
   const out: Parsed = { assistants: new Map(), events: new Map() };
   const byId = new Map<string, string>();
+  // The validator's parsed instants, reused for the stored instant and the fingerprint.
+  const instants: InstantScratch = {};
   try {
     await forEachLine(body, (text, line) => {
       if (text.trim().length === 0) return;
@@ -68,9 +70,12 @@ export async function parseIngestBody(body: AsyncIterable<Uint8Array | string>):
         out.assistants.set(def.id, { def, line });
         return;
       }
-      const v = validateEvent(obj);
+      const v = validateEvent(obj, instants);
       if (!v.ok) throw new LineError(line, v.error.field, v.error.reason);
-      const cols = eventColumns(v.value as TandemEvent);
+      // The line itself is the stored JSON unless the validator dropped a field given as null
+      // (ARCHITECTURE: null means absent); jsonb keeps the last of duplicate keys, as JSON.parse.
+      const json = text.includes('null') ? undefined : text;
+      const cols = eventColumns(v.value as TandemEvent, instants, json);
       const k = `${cols.type}\u0000${cols.key}`;
       // A later line with the same type and id replaces the earlier one (SPEC §12).
       const idKey = `${cols.type}\u0000${cols.id}`;
