@@ -19,6 +19,7 @@ export const ERROR_STATUS = {
   kpi_limit_reached: 409,
   baseline_in_progress: 409,
   locked: 409,
+  review_locked: 409,
   workspace_not_empty: 409,
   account_in_other_workspaces: 409,
   payload_too_large: 413,

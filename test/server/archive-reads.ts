@@ -7,7 +7,8 @@ import { expect } from 'vitest';
 import { call, type TestServer } from './test-store.ts';
 
 /**
- * Paths under /api/v1/workspaces/{ws}; `{job}` is an import job of the workspace. The audit log is
+ * Paths under /api/v1/workspaces/{ws}; `{job}` is an import job of the workspace, `{checkin}` a
+ * check-in and `{review}` a signed review (SPEC §8). The audit log is
  * walked on its own: a restore adds its own entry on top.
  */
 export const WORKSPACE_READS = [
@@ -37,6 +38,11 @@ export const WORKSPACE_READS = [
   'insights',
   'role-templates',
   'tokens',
+  'checkins?assistant=a1',
+  'checkins/{checkin}',
+  'reviews',
+  'reviews/{review}',
+  'reviews/{review}.md',
 ];
 
 export interface Answer {
@@ -55,12 +61,13 @@ async function read(t: TestServer, path: string, token: string): Promise<Answer>
 export async function readEverything(
   t: TestServer,
   ws: string,
-  job: string,
+  ids: { job: string; checkin: string; review: string },
   token: string,
 ): Promise<Answer[]> {
   const out = [await read(t, '/api/v1/workspaces', token)];
   for (const r of WORKSPACE_READS) {
-    const path = `/api/v1/workspaces/${ws}${r === '' ? '' : `/${r.replace('{job}', job)}`}`;
+    const filled = r.replace(/\{(job|checkin|review)\}/g, (_, k: 'job' | 'checkin' | 'review') => ids[k]);
+    const path = `/api/v1/workspaces/${ws}${r === '' ? '' : `/${filled}`}`;
     out.push(await read(t, path, token));
   }
   return out;

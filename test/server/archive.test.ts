@@ -86,8 +86,8 @@ const AUDIT_PAGES = 'audit?limit=3';
 type AuditPage = { entries: { action: string; seq: number }[]; next: string | null };
 const entriesOf = (w: Walk) => w.pages.flatMap((p) => (p as AuditPage).entries);
 
-/** Imports, saved import options, a KPI and an open invitation, beside the events. */
-async function seedMore(t: TestServer, team: Team): Promise<string> {
+/** Imports, saved import options, a KPI, an open invitation, a check-in and a signed review, beside the events. */
+async function seedMore(t: TestServer, team: Team): Promise<Ids> {
   const base = `/api/v1/workspaces/${team.ws}`;
   const owner = team.owner.token;
   const identities = { [`trello:${ANN}`]: 'a1' };
@@ -121,7 +121,54 @@ async function seedMore(t: TestServer, team: Team): Promise<string> {
     json: { email: 'later@example.com', role: 'viewer' },
   });
   expect(inv.status).toBe(201);
-  return job;
+  // SPEC §8: a check-in with both sides' notes and a done action item; a review of November with a
+  // comment, signed by both (its agenda frozen) and amended after.
+  const manager = team.members.manager.token;
+  const assistant = team.members.assistant.token;
+  const ci = await call(t, 'POST', `${base}/checkins`, { token: manager, json: { assistant: 'a1' } });
+  const checkin = ((await ci.json()) as { id: string }).id;
+  await call(t, 'PUT', `${base}/checkins/${checkin}/notes`, {
+    token: manager,
+    json: { notes: 'Manager side' },
+  });
+  await call(t, 'PUT', `${base}/checkins/${checkin}/notes`, {
+    token: assistant,
+    json: { notes: 'Assistant side' },
+  });
+  const item = await call(t, 'POST', `${base}/checkins/${checkin}/action-items`, {
+    token: manager,
+    json: { text: 'Tidy the inbox rules', owner: team.members.assistant.userId, dueDate: '2026-11-30' },
+  });
+  const itemId = ((await item.json()) as { id: string }).id;
+  expect(
+    (await call(t, 'PATCH', `${base}/action-items/${itemId}`, { token: assistant, json: { done: true } }))
+      .status,
+  ).toBe(200);
+  await call(t, 'POST', `${base}/checkins`, { token: manager, json: { assistant: 'a1' } });
+  const rv = await call(t, 'POST', `${base}/reviews`, {
+    token: manager,
+    json: { assistant: 'a1', month: '2026-11' },
+  });
+  expect(rv.status, await rv.clone().text()).toBe(201);
+  const review = ((await rv.json()) as { id: string }).id;
+  await call(t, 'POST', `${base}/reviews/${review}/comments`, {
+    token: assistant,
+    json: { text: 'Good month' },
+  });
+  await call(t, 'POST', `${base}/reviews/${review}/sign-off`, { token: manager });
+  const locked = await call(t, 'POST', `${base}/reviews/${review}/sign-off`, { token: assistant });
+  expect(((await locked.json()) as { locked: boolean }).locked).toBe(true);
+  await call(t, 'POST', `${base}/reviews/${review}/amendments`, {
+    token: manager,
+    json: { text: 'Amended' },
+  });
+  return { job, checkin, review };
+}
+
+interface Ids {
+  job: string;
+  checkin: string;
+  review: string;
 }
 
 async function seed(t: TestServer): Promise<Team> {
@@ -151,11 +198,11 @@ describe.each(STORE_KINDS)('workspace archive on %s', (kind) => {
   let t: TestServer;
   let team: Team;
   let archive: Buffer;
-  let job = '';
+  let ids: Ids = { job: '', checkin: '', review: '' };
   beforeAll(async () => {
     t = await startTestServer(kind);
     team = await seed(t);
-    job = await seedMore(t, team);
+    ids = await seedMore(t, team);
     const res = await call(t, 'GET', `/api/v1/workspaces/${team.ws}/export`, { token: team.owner.token });
     expect(res.status).toBe(200);
     archive = Buffer.from(await res.arrayBuffer());
@@ -178,7 +225,7 @@ describe.each(STORE_KINDS)('workspace archive on %s', (kind) => {
   for (const target of STORE_KINDS)
     it(`restores into an empty ${target} store with identical API answers and cursors`, async () => {
       const owner = team.owner.token;
-      const before = await readEverything(t, team.ws, job, owner);
+      const before = await readEverything(t, team.ws, ids, owner);
       const events = await walk(t, `/api/v1/workspaces/${team.ws}/${EVENT_PAGES}`, owner);
       const audit = await walk(t, `/api/v1/workspaces/${team.ws}/${AUDIT_PAGES}`, owner);
       expect(events.pages.length).toBe(3);
@@ -187,7 +234,10 @@ describe.each(STORE_KINDS)('workspace archive on %s', (kind) => {
       try {
         const r = await restoreWorkspace(u.deps, archive);
         expect(r.workspace).toBe(team.ws);
-        expect(await readEverything(u, team.ws, job, owner)).toEqual(before);
+        expect(await readEverything(u, team.ws, ids, owner)).toEqual(before);
+        // The check-in and the signed review came back, not just an equal absence.
+        const review = before.find((a) => a.path.endsWith(`/reviews/${ids.review}`));
+        expect(review?.body).toMatchObject({ locked: true, amendments: [{ text: 'Amended' }] });
         expect(await walk(u, `/api/v1/workspaces/${team.ws}/${EVENT_PAGES}`, owner)).toEqual(events);
         // The restore is audited on top; below it, the archive's entries as they were, seq included.
         const restored = entriesOf(await walk(u, `/api/v1/workspaces/${team.ws}/${AUDIT_PAGES}`, owner));
@@ -276,6 +326,10 @@ describe.each(STORE_KINDS)('workspace archive on %s', (kind) => {
       'identities',
       'clients',
       'invitations',
+      'checkins',
+      'action_items',
+      'reviews',
+      'review_entries',
     ]) {
       const rows = await queryRows<{ n: number | string }>(
         t.store.db,

@@ -80,6 +80,19 @@ describe.each(STORE_KINDS)("erasing one assistant's data on %s", (kind) => {
         json: { email: 'second-login@example.com', role: 'assistant', assistantId: 'a1' },
       }),
     );
+    // SPEC §8: their check-ins (with an action item) and a review go with them.
+    const checkin = await call(t, 'POST', `${base}/checkins`, { token: owner, json: { assistant: 'a1' } });
+    expect(checkin.status).toBe(201);
+    const { id } = (await checkin.json()) as { id: string };
+    await ok(
+      call(t, 'POST', `${base}/checkins/${id}/action-items`, {
+        token: owner,
+        json: { text: 'x', owner: team.owner.userId, dueDate: '2026-11-30' },
+      }),
+    );
+    await ok(
+      call(t, 'POST', `${base}/reviews`, { token: owner, json: { assistant: 'a1', month: '2026-11' } }),
+    );
   });
   afterAll(async () => t?.close());
 
@@ -119,6 +132,9 @@ describe.each(STORE_KINDS)("erasing one assistant's data on %s", (kind) => {
       ['kpis', sql`select count(*) as n from kpis where workspace_id = ${ws}`],
       ['kpi_targets', sql`select count(*) as n from kpi_targets where workspace_id = ${ws}`],
       ['import_jobs', sql`select count(*) as n from import_jobs where workspace_id = ${ws}`],
+      ['checkins', sql`select count(*) as n from checkins where workspace_id = ${ws}`],
+      ['action_items', sql`select count(*) as n from action_items where workspace_id = ${ws}`],
+      ['reviews', sql`select count(*) as n from reviews where workspace_id = ${ws}`],
       [
         'invitations',
         sql`select count(*) as n from invitations where workspace_id = ${ws} and assistant_id = 'a1'`,

@@ -29,6 +29,9 @@ interface Fixture {
   team: Team;
   invitationId: string;
   importJobId: string;
+  checkinId: string;
+  actionItemId: string;
+  reviewId: string;
 }
 
 async function fixture(t: TestServer): Promise<Fixture> {
@@ -58,7 +61,28 @@ async function fixture(t: TestServer): Promise<Fixture> {
     assistant: 'a1',
   });
   const job = ((await upload.json()) as { job: { id: string } }).job.id;
-  return { team, invitationId: inv.invitation.id, importJobId: job };
+  // SPEC §8: a check-in with an action item and an open review of a1.
+  const checkin = await call(t, 'POST', `/api/v1/workspaces/${team.ws}/checkins`, {
+    token: owner,
+    json: { assistant: 'a1' },
+  });
+  const checkinId = ((await checkin.json()) as { id: string }).id;
+  const item = await call(t, 'POST', `/api/v1/workspaces/${team.ws}/checkins/${checkinId}/action-items`, {
+    token: owner,
+    json: { text: 'x', owner: team.owner.userId, dueDate: '2026-11-30' },
+  });
+  const review = await call(t, 'POST', `/api/v1/workspaces/${team.ws}/reviews`, {
+    token: owner,
+    json: { assistant: 'a1', month: '2026-11' },
+  });
+  return {
+    team,
+    invitationId: inv.invitation.id,
+    importJobId: job,
+    checkinId,
+    actionItemId: ((await item.json()) as { id: string }).id,
+    reviewId: ((await review.json()) as { id: string }).id,
+  };
 }
 
 function tokenOf(team: Team, role: (typeof ROLES)[number]): { userId: string; token: string } {
@@ -78,9 +102,15 @@ async function fill(t: TestServer, path: string, f: Fixture, role: (typeof ROLES
           ? (tokens[0]?.id ?? 'none')
           : path.includes('/kpis/')
             ? 'k1'
-            : path.includes('/events/')
-              ? 'T1'
-              : 'a1',
+            : path.includes('/checkins/')
+              ? f.checkinId
+              : path.includes('/action-items/')
+                ? f.actionItemId
+                : path.includes('/reviews/')
+                  ? f.reviewId
+                  : path.includes('/events/')
+                    ? 'T1'
+                    : 'a1',
     userId: f.team.members.manager.userId,
     assistantId: 'a1',
     type: 'task',
@@ -101,6 +131,11 @@ describe('the permission matrix as data (SPEC §1)', () => {
   it('lets viewers and coaches read only, never change', () => {
     for (const a of ACTIONS) {
       if (a === 'token.manage') continue;
+      // SPEC §1: a coach comments on their assistants' reviews (co-authors them); a viewer does not.
+      if (a === 'review.comment') {
+        expect(PERMISSIONS[a]).toMatchObject({ coach: 'assigned', viewer: null });
+        continue;
+      }
       if (!isRead(a)) {
         expect(PERMISSIONS[a].viewer, a).toBeNull();
         expect(PERMISSIONS[a].coach, a).toBeNull();
@@ -119,7 +154,12 @@ describe('the permission matrix as data (SPEC §1)', () => {
   });
   it('limits managers and coaches to assigned assistants and assistants to themselves', () => {
     for (const a of ACTIONS.filter(
-      (x) => x.startsWith('event.') || x.startsWith('metrics.') || x === 'assistant.read',
+      (x) =>
+        x.startsWith('event.') ||
+        x.startsWith('metrics.') ||
+        x.startsWith('checkin.') ||
+        x.startsWith('review.') ||
+        x === 'assistant.read',
     )) {
       expect(['assigned', null]).toContain(PERMISSIONS[a].manager);
       expect(['assigned', null]).toContain(PERMISSIONS[a].coach);

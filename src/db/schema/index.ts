@@ -5,5 +5,6 @@ export * from './events.ts';
 export * from './imports.ts';
 export * from './kpis.ts';
 export * from './members.ts';
+export * from './reviews.ts';
 export * from './users.ts';
 export * from './workspaces.ts';

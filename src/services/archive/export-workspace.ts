@@ -3,7 +3,8 @@
  * (assistant lines, then every event — private pulse answers included, which README.txt says), and
  * JSON files restoring everything else: people (with password hashes, never plain secrets),
  * members, invitations, assignments, identities, clients, API token hashes, settings, KPIs, saved
- * import options and import jobs, audit log. Events and audit entries carry their `seq`, the
+ * import options and import jobs, check-ins with their action items, monthly reviews with their
+ * comments and amendments (SPEC §8), audit log. Events and audit entries carry their `seq`, the
  * position their cursors name, so a restore answers the same pages (restore-workspace.ts).
  */
 import { gzipSync } from 'node:zlib';
@@ -14,6 +15,7 @@ import { auditLog } from '#db/schema/audit';
 import { events } from '#db/schema/events';
 import { importJobs, importOptions } from '#db/schema/imports';
 import { assignments, invitations, members } from '#db/schema/members';
+import { actionItems, checkins, reviewEntries, reviews } from '#db/schema/reviews';
 import { apiTokens, users } from '#db/schema/users';
 import { workspaces } from '#db/schema/workspaces';
 import { AppError } from '#src/errors';
@@ -33,7 +35,7 @@ Keep it as safe as the server itself.
 
 events.ndjson    every event and assistant, as \`tandem compute\` reads it
 *.json           members, identities, clients, assignments, KPIs, settings, import
-                 options and jobs, audit log
+                 options and jobs, check-ins, reviews, audit log
 Restore with:    npx tandem restore [--data DIR] ARCHIVE   (or with DATABASE_URL set)
 `;
 
@@ -72,6 +74,25 @@ export async function exportWorkspace(deps: ServiceDeps, workspaceId: string): P
         .orderBy(asc(importJobs.createdAt), asc(importJobs.id)),
     ]);
   const kpiRows = await listKpis(db, workspaceId);
+  const [ciRows, itemRows, rvRows, entryRows] = await Promise.all([
+    db.select().from(checkins).where(by(checkins)).orderBy(asc(checkins.assistantId), asc(checkins.date)),
+    db
+      .select()
+      .from(actionItems)
+      .where(by(actionItems))
+      .orderBy(asc(actionItems.createdAt), asc(actionItems.id)),
+    db.select().from(reviews).where(by(reviews)).orderBy(asc(reviews.assistantId), asc(reviews.month)),
+    db
+      .select()
+      .from(reviewEntries)
+      .where(by(reviewEntries))
+      .orderBy(asc(reviewEntries.reviewId), asc(reviewEntries.position)),
+  ]);
+  // Rows as stored, instants as ISO strings (restore-workspace.ts reads them back).
+  const plain = <T extends { workspaceId: string }>(rows: T[]) =>
+    rows.map(({ workspaceId: _ws, ...r }) =>
+      Object.fromEntries(Object.entries(r).map(([k, v]) => [k, v instanceof Date ? v.toISOString() : v])),
+    );
   const userIds = mRows.map((m) => m.userId);
   const uRows = userIds.length > 0 ? await db.select().from(users).where(inArray(users.id, userIds)) : [];
   const lines: string[] = aRows.map((a) => JSON.stringify({ type: 'assistant', ...assistantDef(a) }));
@@ -90,6 +111,8 @@ export async function exportWorkspace(deps: ServiceDeps, workspaceId: string): P
       audit: auditRows.length,
       importOptions: optRows.length,
       importJobs: jobRows.length,
+      checkins: ciRows.length,
+      reviews: rvRows.length,
     },
   };
   const files = [
@@ -212,6 +235,11 @@ export async function exportWorkspace(deps: ServiceDeps, workspaceId: string): P
         })),
       ),
     },
+    // The review rhythm (SPEC §8): a locked review keeps the agenda both sides signed.
+    { name: 'checkins.json', data: JSON.stringify(plain(ciRows)) },
+    { name: 'action-items.json', data: JSON.stringify(plain(itemRows)) },
+    { name: 'reviews.json', data: JSON.stringify(plain(rvRows)) },
+    { name: 'review-entries.json', data: JSON.stringify(plain(entryRows)) },
     {
       name: 'audit.ndjson',
       data: auditRows

@@ -4,7 +4,7 @@
  * e-mail already has an account here keep that account (and its password); others come back with
  * their password hashes. Events and audit entries keep their `seq` where it is free in this store
  * (claim-seqs.ts), so the same cursors page through the same answers. Archives from before import
- * options, import jobs or seq were kept restore without them.
+ * options, import jobs, check-ins, reviews or seq were kept restore without them.
  */
 import { gunzipSync } from 'node:zlib';
 import { eq } from 'drizzle-orm';
@@ -13,6 +13,7 @@ import { assistants, clients, identities } from '#db/schema/assistants';
 import { auditLog } from '#db/schema/audit';
 import { type ImportStatus, importJobs, importOptions } from '#db/schema/imports';
 import { assignments, invitations, members, type Role } from '#db/schema/members';
+import { actionItems, checkins, reviewEntries, reviews } from '#db/schema/reviews';
 import { apiTokens, users } from '#db/schema/users';
 import { workspaces } from '#db/schema/workspaces';
 import { AppError } from '#src/errors';
@@ -218,6 +219,62 @@ export async function restoreWorkspace(
         createdAt: date(j.createdAt) ?? new Date(deps.now()),
         startedAt: date(j.startedAt),
         finishedAt: date(j.finishedAt),
+      });
+    // Check-ins and reviews after their assistants and people; absent from older archives.
+    for (const c of optionalJsonFile(files, 'checkins.json'))
+      await tx.insert(checkins).values({
+        workspaceId: ws.id,
+        id: str(c.id),
+        assistantId: str(c.assistantId),
+        date: str(c.date),
+        managerNotes: str(c.managerNotes),
+        assistantNotes: str(c.assistantNotes),
+        createdBy: uid(c.createdBy),
+        createdAt: date(c.createdAt) ?? new Date(deps.now()),
+        updatedAt: date(c.updatedAt) ?? new Date(deps.now()),
+      });
+    for (const i of optionalJsonFile(files, 'action-items.json'))
+      await tx.insert(actionItems).values({
+        workspaceId: ws.id,
+        id: str(i.id),
+        checkinId: str(i.checkinId),
+        assistantId: str(i.assistantId),
+        text: str(i.text),
+        ownerUserId: uid(i.ownerUserId),
+        dueDate: str(i.dueDate),
+        done: i.done === true,
+        doneAt: date(i.doneAt),
+        doneOn: optStr(i.doneOn),
+        createdBy: uid(i.createdBy),
+        createdAt: date(i.createdAt) ?? new Date(deps.now()),
+        updatedAt: date(i.updatedAt) ?? new Date(deps.now()),
+      });
+    for (const r of optionalJsonFile(files, 'reviews.json'))
+      await tx.insert(reviews).values({
+        workspaceId: ws.id,
+        id: str(r.id),
+        assistantId: str(r.assistantId),
+        month: str(r.month),
+        createdBy: uid(r.createdBy),
+        createdAt: date(r.createdAt) ?? new Date(deps.now()),
+        managerSignedAt: date(r.managerSignedAt),
+        managerSignedBy: r.managerSignedBy == null ? null : uid(r.managerSignedBy),
+        assistantSignedAt: date(r.assistantSignedAt),
+        assistantSignedBy: r.assistantSignedBy == null ? null : uid(r.assistantSignedBy),
+        lockedAt: date(r.lockedAt),
+        agenda: r.agenda ?? null,
+      });
+    for (const e of optionalJsonFile(files, 'review-entries.json'))
+      await tx.insert(reviewEntries).values({
+        workspaceId: ws.id,
+        id: str(e.id),
+        reviewId: str(e.reviewId),
+        position: num(e.position),
+        kind: str(e.kind),
+        side: str(e.side),
+        authorUserId: uid(e.authorUserId),
+        text: str(e.text),
+        createdAt: date(e.createdAt) ?? new Date(deps.now()),
       });
     const restored = await restoreEvents(
       tx,

@@ -1,7 +1,7 @@
 /**
  * Erasing one assistant when they leave (SPEC §11): everything that is about them goes — the record,
- * events, KPIs and their targets, identities, assignments, import jobs and saved identity mappings
- * that name them, invitations for them — and so does the membership of whoever signed in as them
+ * events, KPIs and their targets, check-ins and reviews, identities, assignments, import jobs and
+ * saved identity mappings that name them, invitations for them — and so does the membership of whoever signed in as them
  * (with their API tokens here, and their sessions when no other workspace is left), rather than
  * leaving a login behind that could read other assistants. Earlier audit entries about any of it
  * keep who/what/when but lose their content; one new entry names only the id and the counts.
@@ -15,6 +15,7 @@ import { events } from '#db/schema/events';
 import { importJobs, importOptions } from '#db/schema/imports';
 import { kpis, kpiTargets } from '#db/schema/kpis';
 import { assignments, invitations, members } from '#db/schema/members';
+import { actionItems, checkins, reviews } from '#db/schema/reviews';
 import { apiTokens, sessions } from '#db/schema/users';
 import { AppError } from '#src/errors';
 import { writeAudit } from '../audit.ts';
@@ -120,6 +121,18 @@ export async function eraseAssistant(
         .where(and(eq(kpiTargets.workspaceId, ws), inArray(kpiTargets.kpiId, kpiIds)));
       await tx.delete(kpis).where(and(eq(kpis.workspaceId, ws), inArray(kpis.id, kpiIds)));
     }
+    // Check-ins, their action items and reviews (SPEC §8) go with the record (foreign keys); their
+    // ids are read first so that their audit entries lose their content too.
+    const mine = <T extends typeof checkins | typeof actionItems | typeof reviews>(t: T) =>
+      tx
+        .select({ id: t.id })
+        .from(t as typeof checkins)
+        .where(and(eq(t.workspaceId, ws), eq(t.assistantId, id)));
+    const rhythm = [
+      ...(await mine(checkins)).map((r) => `checkin:${r.id}`),
+      ...(await mine(actionItems)).map((r) => `action_item:${r.id}`),
+      ...(await mine(reviews)).map((r) => `review:${r.id}`),
+    ];
     const gone = await tx
       .delete(assistants)
       .where(and(eq(assistants.workspaceId, ws), eq(assistants.id, id)))
@@ -149,6 +162,7 @@ export async function eraseAssistant(
       ...jobs.map((j) => `import:${j.id}`),
       ...inv.map((i) => `invitation:${i.id}`),
       ...users.map((u) => `member:${u}`),
+      ...rhythm,
     ]);
     await tx
       .update(auditLog)
@@ -173,6 +187,7 @@ export async function eraseAssistant(
         importMappings: mappings,
         invitations: inv.length,
         members: users.length,
+        checkinsAndReviews: rhythm.length,
       },
     });
   });
