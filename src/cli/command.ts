@@ -41,3 +41,12 @@ export function writeAll(stream: Writable, text: string): Promise<void> {
     stream.write(text, (err) => (err ? reject(err) : resolve()));
   });
 }
+
+/** Runs an argument parser; its complaint (an unknown option, a missing value) is a UsageError (exit 2). */
+export function parseOrUsage<T>(fn: () => T): T {
+  try {
+    return fn();
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
+}

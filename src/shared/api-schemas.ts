@@ -4,23 +4,13 @@
  * The server builds its OpenAPI document from these; the web client imports the types.
  */
 import { z } from 'zod';
+import { EVENT_TYPES } from '#core/events/event-types';
 import { WorkspaceSettings, WorkspaceSettingsPatch } from './workspace-settings-schema.ts';
 
 const ROLES = ['owner', 'manager', 'assistant', 'coach', 'viewer'] as const;
 const PROVIDERS = ['email', 'slack', 'trello', 'asana', 'toggl', 'clockify', 'jira'] as const;
-export const EVENT_TYPE_VALUES = [
-  'task',
-  'request',
-  'rating',
-  'proactive',
-  'docReview',
-  'goal',
-  'survey',
-  'timeEntry',
-  'pulse',
-  'dayOff',
-  'manualValue',
-] as const;
+/** SPEC §3 event types: the engine's list. */
+export const EVENT_TYPE_VALUES = EVENT_TYPES;
 
 const id = z.string().min(1).max(512);
 const text = (max = 200) => z.string().trim().min(1).max(max);

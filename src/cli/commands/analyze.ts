@@ -10,7 +10,7 @@ import { z } from 'zod';
 import { isKpiMetric, type KpiDefinition } from '#core/kpis/kpi-definition';
 import { analyzeKpis, type KpiAnalysis } from '#core/stats/analyze-kpi';
 import { AppError } from '#src/errors';
-import { type Command, UsageError, writeAll } from '../command.ts';
+import { type Command, parseOrUsage, UsageError, writeAll } from '../command.ts';
 import { formatAnalysisTable } from '../format-analysis-table.ts';
 import { parseAsOf, readInput, reportInputError } from './compute.ts';
 
@@ -97,17 +97,13 @@ export const analyzeCommand: Command = {
   name: 'analyze',
   help: HELP,
   async run(args, io) {
-    const { values, positionals } = (() => {
-      try {
-        return parseArgs({
-          args,
-          allowPositionals: true,
-          options: { kpis: { type: 'string' }, 'as-of': { type: 'string' }, json: { type: 'boolean' } },
-        });
-      } catch (err) {
-        throw new UsageError((err as Error).message);
-      }
-    })();
+    const { values, positionals } = parseOrUsage(() =>
+      parseArgs({
+        args,
+        allowPositionals: true,
+        options: { kpis: { type: 'string' }, 'as-of': { type: 'string' }, json: { type: 'boolean' } },
+      }),
+    );
     if (positionals.length !== 1) throw new UsageError('expected exactly one FILE (or - for standard input)');
     if (values.kpis === undefined) throw new UsageError('--kpis KPIS.json is required');
     const file = positionals[0] as string;

@@ -9,7 +9,7 @@ import { LineError } from '#core/events/ndjson-lines';
 import { type ComputeInput, readComputeInput } from '#core/events/read-compute-input';
 import { PERIODS, type Period } from '#core/time/calendar';
 import { parseInstant } from '#core/time/instant';
-import { type CliIo, type Command, UsageError, writeAll } from '../command.ts';
+import { type CliIo, type Command, parseOrUsage, UsageError, writeAll } from '../command.ts';
 import { formatMetricTable } from '../format-metric-table.ts';
 import { readComputeFile } from '../read-compute-file.ts';
 
@@ -68,17 +68,13 @@ export const computeCommand: Command = {
   name: 'compute',
   help: HELP,
   async run(args, io) {
-    const { values, positionals } = (() => {
-      try {
-        return parseArgs({
-          args,
-          allowPositionals: true,
-          options: { period: { type: 'string' }, 'as-of': { type: 'string' }, json: { type: 'boolean' } },
-        });
-      } catch (err) {
-        throw new UsageError((err as Error).message);
-      }
-    })();
+    const { values, positionals } = parseOrUsage(() =>
+      parseArgs({
+        args,
+        allowPositionals: true,
+        options: { period: { type: 'string' }, 'as-of': { type: 'string' }, json: { type: 'boolean' } },
+      }),
+    );
     if (positionals.length !== 1) throw new UsageError('expected exactly one FILE (or - for standard input)');
     const file = positionals[0] as string;
     const period = (values.period ?? 'week') as Period;

@@ -13,8 +13,8 @@ import { createWorkspace } from '#services/workspaces/create-workspace';
 import { getWorkspace } from '#services/workspaces/workspace-queries';
 import { readEnv } from '#src/env';
 import { AppError } from '#src/errors';
-import { type Command, UsageError, writeAll } from '../command.ts';
-import { openCliStore, parseOrUsage } from './serve.ts';
+import { type Command, parseOrUsage, UsageError, writeAll } from '../command.ts';
+import { openCliStore } from './serve.ts';
 
 /** The demo workspace's owner: a reserved example address, never a real person's. */
 export const DEMO_OWNER_EMAIL = 'demo.owner@example.com';

@@ -9,8 +9,8 @@ import { parseArgs } from 'node:util';
 import { exportWorkspace } from '#services/archive/export-workspace';
 import { readEnv } from '#src/env';
 import { AppError } from '#src/errors';
-import { type Command, UsageError, writeAll } from '../command.ts';
-import { openCliStore, parseOrUsage } from './serve.ts';
+import { type Command, parseOrUsage, UsageError, writeAll } from '../command.ts';
+import { openCliStore } from './serve.ts';
 
 const HELP = `Usage: tandem export [--data DIR] --workspace W OUT
 

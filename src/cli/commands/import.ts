@@ -19,7 +19,7 @@ import {
   type ImportInput,
   type ImportReport,
 } from '#importers/import-types';
-import { type CliIo, type Command, UsageError, writeAll } from '../command.ts';
+import { type CliIo, type Command, parseOrUsage, UsageError, writeAll } from '../command.ts';
 
 const HELP = `Usage: tandem import FORMAT FILE [--assistant ID] [--identities MAP.json]
                      [--timezone ZONE] [--options OPTIONS.json]
@@ -153,22 +153,18 @@ export const importCommand: Command = {
   name: 'import',
   help: HELP,
   async run(args, io: CliIo) {
-    const { values, positionals } = (() => {
-      try {
-        return parseArgs({
-          args,
-          allowPositionals: true,
-          options: {
-            assistant: { type: 'string' },
-            identities: { type: 'string' },
-            timezone: { type: 'string' },
-            options: { type: 'string' },
-          },
-        });
-      } catch (err) {
-        throw new UsageError((err as Error).message);
-      }
-    })();
+    const { values, positionals } = parseOrUsage(() =>
+      parseArgs({
+        args,
+        allowPositionals: true,
+        options: {
+          assistant: { type: 'string' },
+          identities: { type: 'string' },
+          timezone: { type: 'string' },
+          options: { type: 'string' },
+        },
+      }),
+    );
     if (positionals.length !== 2) throw new UsageError('expected FORMAT and FILE');
     const [formatArg, fileArg] = positionals as [string, string];
     if (!(IMPORT_FORMATS as readonly string[]).includes(formatArg))

@@ -8,8 +8,8 @@ import { createPasswordLink } from '#services/auth/password-reset';
 import { createWorkspace } from '#services/workspaces/create-workspace';
 import { readEnv } from '#src/env';
 import { AppError } from '#src/errors';
-import { type Command, UsageError, writeAll } from '../command.ts';
-import { openCliStore, parseOrUsage } from './serve.ts';
+import { type Command, parseOrUsage, UsageError, writeAll } from '../command.ts';
+import { openCliStore } from './serve.ts';
 
 const HELP = `Usage: tandem init [--data DIR] --workspace NAME --owner-email EMAIL
 

@@ -7,8 +7,8 @@ import { parseArgs } from 'node:util';
 import { issuePasswordLinkForEmail } from '#services/auth/password-link-for-email';
 import { readEnv } from '#src/env';
 import { AppError } from '#src/errors';
-import { type Command, UsageError, writeAll } from '../command.ts';
-import { openCliStore, parseOrUsage } from './serve.ts';
+import { type Command, parseOrUsage, UsageError, writeAll } from '../command.ts';
+import { openCliStore } from './serve.ts';
 
 const HELP = `Usage: tandem password-link [--data DIR] --email EMAIL
 

@@ -8,8 +8,8 @@ import { parseArgs } from 'node:util';
 import { restoreWorkspace } from '#services/archive/restore-workspace';
 import { readEnv } from '#src/env';
 import { AppError } from '#src/errors';
-import { type Command, UsageError, writeAll } from '../command.ts';
-import { openCliStore, parseOrUsage } from './serve.ts';
+import { type Command, parseOrUsage, UsageError, writeAll } from '../command.ts';
+import { openCliStore } from './serve.ts';
 
 const HELP = `Usage: tandem restore [--data DIR] IN
 

@@ -13,7 +13,7 @@ import type { TandemApp } from '#server/openapi-app';
 import { issueSetupUrl } from '#services/workspaces/setup-token';
 import { publicUrlFor, readEnv } from '#src/env';
 import { AppError } from '#src/errors';
-import { type CliIo, type Command, UsageError, writeAll } from '../command.ts';
+import { type CliIo, type Command, parseOrUsage, UsageError, writeAll } from '../command.ts';
 
 const HELP = `Usage: tandem serve [--port N] [--data DIR] [--host ADDRESS]
 
@@ -52,14 +52,6 @@ export async function openCliStore(
       return 1;
     }
     throw err;
-  }
-}
-
-export function parseOrUsage<T>(fn: () => T): T {
-  try {
-    return fn();
-  } catch (err) {
-    throw new UsageError((err as Error).message);
   }
 }
 

@@ -17,8 +17,9 @@ export class LineError extends Error {
 /** Longest line accepted (bytes of text); a longer one is an error, not an out-of-memory. */
 export const MAX_LINE_CHARS = 16 * 1024 * 1024;
 
-function firstInvalidUtf8(bytes: Uint8Array): number {
-  let i = 0;
+/** Offset of the first byte at or after `from` that does not start or continue a valid UTF-8 sequence, or -1. */
+export function firstInvalidUtf8(bytes: Uint8Array, from = 0): number {
+  let i = from;
   const n = bytes.length;
   while (i < n) {
     const b = bytes[i] as number;
@@ -51,10 +52,6 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
   return -1;
 }
 
-/** Byte offset of the first invalid UTF-8 sequence, or -1 when the bytes are valid. */
-export function invalidUtf8Offset(bytes: Uint8Array): number {
-  return firstInvalidUtf8(bytes);
-}
 
 /** The bytes of a character left incomplete at the end of valid UTF-8 (at most 3), else empty. */
 function openTail(bytes: Uint8Array): Uint8Array {
