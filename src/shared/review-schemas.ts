@@ -49,6 +49,9 @@ export const CheckinList = z.object({
     .describe(
       'The earliest check-in from today on; else the date a new one defaults to (two weeks after the last)',
     ),
+  suggested: localDate.describe(
+    'The date a new check-in defaults to: two weeks after the last, or today for the first',
+  ),
   checkins: z.array(Checkin).describe('Newest first'),
   open: z.array(ActionItem).describe('Every item not done yet, earliest due first'),
 });

@@ -110,6 +110,8 @@ describe.each(STORE_KINDS)('check-ins on %s', (kind) => {
     expect(byDate.get('2026-12-07')?.carried.map((i) => i.id)).toEqual([item.id]);
     expect(byDate.get('2026-12-21')?.carried.map((i) => i.id)).toEqual([item.id]);
     expect(open.body.open.map((i) => i.id)).toEqual([item.id]);
+    // 2026-12-21 + 14 days.
+    expect(open.body.suggested).toBe('2027-01-04');
 
     t.clock.now = Date.parse('2026-12-01T12:00:00Z');
     const done = await req<ActionItem>('PATCH', `/action-items/${item.id}`, 'assistant', { done: true });

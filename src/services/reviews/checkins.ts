@@ -51,6 +51,8 @@ export interface CheckinList {
   assistant: string;
   /** The next check-in: the earliest scheduled from today on, else the date a new one defaults to. */
   next: { date: string; scheduled: boolean; checkin: string | null };
+  /** The date a new check-in defaults to: two weeks after the last, or today for the first. */
+  suggested: string;
   /** Newest first. */
   checkins: Checkin[];
   /** Every item not done yet, oldest due first. */
@@ -128,7 +130,8 @@ export async function listCheckins(deps: ServiceDeps, ws: string, assistant: str
   const open = items
     .filter((i) => !i.done)
     .sort((a, b) => (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : 0));
-  return { assistant, next, checkins: assemble(cs, items).reverse(), open };
+  const suggested = defaultDate(last?.date, today);
+  return { assistant, next, suggested, checkins: assemble(cs, items).reverse(), open };
 }
 
 /** Two weeks after the last check-in (SPEC §8 biweekly), or today for the first. */
