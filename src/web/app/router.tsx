@@ -128,6 +128,21 @@ const settingsRoute = createRoute({
   component: lazyRouteComponent(() => import('../pages/settings/SettingsPage.tsx'), 'SettingsPage'),
 });
 
+// SPEC §8: check-ins and monthly reviews of one assistant (`?assistant=`; a review by `?review=`).
+const checkinsRoute = createRoute({
+  getParentRoute: () => workspaceRoute,
+  path: '/checkins',
+  validateSearch: (s: Record<string, unknown>) => pickStrings(s, ['assistant'] as const),
+  component: lazyRouteComponent(() => import('../pages/reviews/CheckinsPage.tsx'), 'CheckinsPage'),
+});
+
+const reviewsRoute = createRoute({
+  getParentRoute: () => workspaceRoute,
+  path: '/reviews',
+  validateSearch: (s: Record<string, unknown>) => pickStrings(s, ['assistant', 'review'] as const),
+  component: lazyRouteComponent(() => import('../pages/reviews/ReviewPage.tsx'), 'ReviewPage'),
+});
+
 const routeTree = rootRoute.addChildren([
   startRoute,
   signInRoute,
@@ -144,6 +159,8 @@ const routeTree = rootRoute.addChildren([
     eventsRoute,
     entryRoute,
     settingsRoute,
+    checkinsRoute,
+    reviewsRoute,
   ]),
 ]);
 

@@ -24,6 +24,8 @@ interface NavItem {
     | '/w/$ws/data/imports'
     | '/w/$ws/data/events'
     | '/w/$ws/data/entry'
+    | '/w/$ws/checkins'
+    | '/w/$ws/reviews'
     | '/w/$ws/settings';
   label: string;
   /** Who sees the link; everyone when absent. */
@@ -37,6 +39,13 @@ const NAV: Array<{ group: string; items: NavItem[] }> = [
       { to: '/w/$ws/home', label: 'My KPIs', roles: ['assistant'] },
       { to: '/w/$ws/overview', label: 'Overview', roles: ['owner', 'manager', 'coach', 'viewer'] },
       { to: '/w/$ws/onboarding', label: 'Set up an assistant', roles: ['owner', 'manager'] },
+    ],
+  },
+  {
+    group: 'Reviews',
+    items: [
+      { to: '/w/$ws/checkins', label: 'Check-ins' },
+      { to: '/w/$ws/reviews', label: 'Monthly review' },
     ],
   },
   {
