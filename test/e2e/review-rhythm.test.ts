@@ -118,7 +118,10 @@ describe.skipIf(skip !== null)('check-ins and a monthly review in the browser', 
       .getByRole('textbox', { name: 'New action item' })
       .first()
       .fill('Draft the client onboarding checklist');
-    await owner.getByRole('combobox', { name: /^Owner/ }).first().click();
+    await owner
+      .getByRole('combobox', { name: /^Owner/ })
+      .first()
+      .click();
     await owner.getByRole('option', { name: AVA.email }).click();
     await owner.getByLabel('Due').first().fill('2026-12-31');
     await owner.getByRole('button', { name: 'Add', exact: true }).click();
