@@ -1,12 +1,12 @@
-import { Anchor, Button, PasswordInput, Stack, Text } from '@mantine/core';
+import { Anchor, Stack, Text } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { type FormEvent, useState } from 'react';
 import { api } from '../../api/api-client.ts';
 import { paths } from '../../api/paths.ts';
 import { AuthFrame } from '../../components/AuthFrame.tsx';
-import { FormError } from '../../components/FormError.tsx';
 import { linkToken } from '../../components/link-token.ts';
+import { NewPasswordFields } from '../../components/NewPasswordFields.tsx';
 import { PASSWORD_HINT, passwordProblem } from '../../components/password-rules.ts';
 
 /** Joins a workspace through a single-use invitation link and chooses a password. */
@@ -59,25 +59,18 @@ export function AcceptInvitationPage() {
       </Text>
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
-          <PasswordInput
+          <NewPasswordFields
             label="Password"
             description={PASSWORD_HINT}
-            autoComplete="new-password"
-            required
-            value={password}
-            onChange={(e) => setPassword(e.currentTarget.value)}
+            password={password}
+            confirm={confirm}
+            onPassword={(e) => setPassword(e.currentTarget.value)}
+            onConfirm={(e) => setConfirm(e.currentTarget.value)}
+            problem={problem}
+            error={accept.error}
+            pending={accept.isPending}
+            submitLabel="Accept invitation"
           />
-          <PasswordInput
-            label="The same password again"
-            autoComplete="new-password"
-            required
-            value={confirm}
-            onChange={(e) => setConfirm(e.currentTarget.value)}
-          />
-          <FormError error={problem ? new Error(problem) : accept.error} />
-          <Button type="submit" loading={accept.isPending} fullWidth>
-            Accept invitation
-          </Button>
         </Stack>
       </form>
     </AuthFrame>

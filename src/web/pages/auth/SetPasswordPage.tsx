@@ -1,12 +1,12 @@
-import { Anchor, Button, PasswordInput, Stack, Text } from '@mantine/core';
+import { Anchor, Button, Stack, Text } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { type FormEvent, useState } from 'react';
 import { api } from '../../api/api-client.ts';
 import { paths } from '../../api/paths.ts';
 import { AuthFrame } from '../../components/AuthFrame.tsx';
-import { FormError } from '../../components/FormError.tsx';
 import { linkToken } from '../../components/link-token.ts';
+import { NewPasswordFields } from '../../components/NewPasswordFields.tsx';
 import { PASSWORD_HINT, passwordProblem } from '../../components/password-rules.ts';
 
 /** Opens a single-use password link (a reset, or the first password `tandem init` hands out). */
@@ -59,24 +59,17 @@ export function SetPasswordPage() {
     >
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
-          <PasswordInput
+          <NewPasswordFields
             label="New password"
-            autoComplete="new-password"
-            required
-            value={password}
-            onChange={(e) => setPassword(e.currentTarget.value)}
+            password={password}
+            confirm={confirm}
+            onPassword={(e) => setPassword(e.currentTarget.value)}
+            onConfirm={(e) => setConfirm(e.currentTarget.value)}
+            problem={problem}
+            error={save.error}
+            pending={save.isPending}
+            submitLabel="Set password"
           />
-          <PasswordInput
-            label="The same password again"
-            autoComplete="new-password"
-            required
-            value={confirm}
-            onChange={(e) => setConfirm(e.currentTarget.value)}
-          />
-          <FormError error={problem ? new Error(problem) : save.error} />
-          <Button type="submit" loading={save.isPending} fullWidth>
-            Set password
-          </Button>
         </Stack>
       </form>
     </AuthFrame>

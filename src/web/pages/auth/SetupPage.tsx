@@ -1,12 +1,12 @@
-import { Button, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
+import { Stack, Text, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { type FormEvent, useState } from 'react';
 import { api } from '../../api/api-client.ts';
 import { paths } from '../../api/paths.ts';
 import { AuthFrame } from '../../components/AuthFrame.tsx';
-import { FormError } from '../../components/FormError.tsx';
 import { linkToken } from '../../components/link-token.ts';
+import { NewPasswordFields } from '../../components/NewPasswordFields.tsx';
 import { PASSWORD_HINT, passwordProblem } from '../../components/password-rules.ts';
 
 interface SetupForm {
@@ -83,25 +83,18 @@ export function SetupPage() {
             value={form.email}
             onChange={field('email')}
           />
-          <PasswordInput
+          <NewPasswordFields
             label="Password"
             description={PASSWORD_HINT}
-            autoComplete="new-password"
-            required
-            value={form.password}
-            onChange={field('password')}
+            password={form.password}
+            confirm={confirm}
+            onPassword={field('password')}
+            onConfirm={(e) => setConfirm(e.currentTarget.value)}
+            problem={problem}
+            error={setup.error}
+            pending={setup.isPending}
+            submitLabel="Create workspace"
           />
-          <PasswordInput
-            label="The same password again"
-            autoComplete="new-password"
-            required
-            value={confirm}
-            onChange={(e) => setConfirm(e.currentTarget.value)}
-          />
-          <FormError error={problem ? new Error(problem) : setup.error} />
-          <Button type="submit" loading={setup.isPending} fullWidth>
-            Create workspace
-          </Button>
         </Stack>
       </form>
     </AuthFrame>
