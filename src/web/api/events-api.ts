@@ -48,6 +48,21 @@ export function useCreateEvent(ws: string, success?: string) {
   });
 }
 
+/** Stores one event as a new event, or in place of the stored one with its type and id. */
+export function useSaveEvent(ws: string, success?: string) {
+  return useWsMutation({
+    ws,
+    request: ({ event, replace }: { event: TandemEvent; replace: boolean }) =>
+      replace
+        ? api<EventItemResponse>(paths.ws(ws, `events/${enc(event.type)}/${enc(event.id)}`), {
+            method: 'PUT',
+            json: event,
+          })
+        : api<EventItemResponse>(paths.ws(ws, `events/${enc(event.type)}`), { json: event }),
+    ...(success ? { success } : {}),
+  });
+}
+
 /** Marks an event excluded with a reason (kept on record, counted nowhere), or counts it again. */
 export function useExclusion(ws: string) {
   return useWsMutation({

@@ -10,6 +10,7 @@ import { DueTasks } from './DueTasks.tsx';
 import { LogProactive } from './LogProactive.tsx';
 import { MyInsights } from './MyInsights.tsx';
 import { MyKpis } from './MyKpis.tsx';
+import { WeeklyPulse } from './WeeklyPulse.tsx';
 import { WeekNumbers } from './WeekNumbers.tsx';
 
 /** Names the zone weeks and deadlines follow, and the viewer's own when it differs (issue 7). */
@@ -28,7 +29,7 @@ function homeDescription(me: Assistant, own: boolean): string {
 
 /**
  * The assistant's own view (issue 7): my KPIs against their targets, what is due, a proactive
- * action logged in two clicks, and my insights in coaching words. Managers and coaches open it
+ * action logged in two clicks, my insights in coaching words, and my weekly pulse. Managers and coaches open it
  * for an assistant they work with (`?assistant=`).
  */
 export function AssistantHomePage() {
@@ -77,6 +78,8 @@ export function AssistantHomePage() {
               <MyInsights ws={ws} assistant={me} />
             </SimpleGrid>
             <WeekNumbers ws={ws} assistant={me} />
+            {/* Only the assistant writes and reads their own pulse (SPEC §11). */}
+            {role === 'assistant' && <WeeklyPulse ws={ws} assistant={me} />}
           </Stack>
         );
       }}
