@@ -2,11 +2,15 @@
  * The echarts option of a KPI's control chart (SPEC §6): the series with gaps where a period has
  * no value, each phase's XmR centre and limits, signals marked, the target line, the baseline
  * window shaded, process changes marked, and the month's forecast band to the period's end.
- * Pure: it draws the numbers the engine computed and computes none of its own.
+ * Pure: it draws the numbers the engine computed and computes none of its own. In `src/shared`
+ * because the screen and the review PDF (server-side SVG) draw from this one function.
  */
+import type { EChartsCoreOption } from 'echarts/core';
 import type { KpiAnalysis } from '#core/stats/analyze-kpi';
 import { formatMetricValue } from '../format/metric-format.ts';
-import type { ChartOption } from './echarts-setup.ts';
+
+/** An echarts option, as the screen's chart and the server's SVG rendering both take it. */
+export type ChartOption = EChartsCoreOption;
 
 export interface ControlChartInput {
   analysis: KpiAnalysis;

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { type ControlChartInput, controlChartOption } from './control-chart-option.ts';
+import { type ControlChartInput, controlChartOption } from '#shared/charts/control-chart-option';
 import { EChart } from './EChart.tsx';
 
 /** The KPI's series with XmR centre and limits, signals, target, baseline, process changes and forecast. */

@@ -1,12 +1,11 @@
 /**
  * The analysis answer (SPEC §6 as `tandem analyze` prints it, with loosely typed parts) read into
- * the core shapes the chart draws, checking each field; and the baseline window and process
- * changes as labels of the KPI's own period.
+ * the core shapes the chart draws, checking each field. The baseline window, process changes and
+ * target line as labels of the KPI's own period come from `src/shared` (the review PDF uses them too).
  */
 import type { KpiAnalysis, KpiForecast, PeriodForecast, PhaseOut } from '#core/stats/analyze-kpi';
 import type { Signal } from '#core/stats/signals';
 import type { Trend } from '#core/stats/trend';
-import { bucketLabelOfDay, type Period, parseDate, periodOfLabel } from '#core/time/calendar';
 import type { KpiAnalysisAnswer } from '../../api/kpis-api.ts';
 
 type Loose = Record<string, unknown>;
@@ -70,30 +69,9 @@ export function toKpiAnalysis(answer: KpiAnalysisAnswer): KpiAnalysis {
   };
 }
 
-/** A local date or a bucket label as a label of `period`. */
-export function labelIn(dateOrLabel: string, period: Period): string | null {
-  if (periodOfLabel(dateOrLabel) === period) return dateOrLabel;
-  const day = parseDate(dateOrLabel);
-  return day === null ? null : bucketLabelOfDay(day, period);
-}
-
-/** The baseline's first and last bucket in the KPI's period. */
-export function baselineLabels(answer: KpiAnalysisAnswer): { from: string; to: string } | null {
-  const b = answer.baseline;
-  if (!b) return null;
-  const from = labelIn(b.from, answer.analysis.period);
-  const to = labelIn(b.lastDay, answer.analysis.period);
-  return from && to ? { from, to } : null;
-}
-
-export function processChangeLabels(answer: KpiAnalysisAnswer): string[] {
-  return (answer.kpi.processChanges ?? [])
-    .map((c) => labelIn(c, answer.analysis.period))
-    .filter((l): l is string => l !== null);
-}
-
-/** The target in force in each period of the series. */
-export function targetsBySeries(answer: KpiAnalysisAnswer): (number | null)[] {
-  const byPeriod = new Map(answer.points.map((p) => [p.period, p.target]));
-  return answer.analysis.series.map((p) => byPeriod.get(p.period) ?? null);
-}
+export {
+  baselineLabels,
+  labelIn,
+  processChangeLabels,
+  targetsBySeries,
+} from '#shared/charts/control-chart-input';

@@ -1,0 +1,2 @@
+/** The web app's name for the shared metric formatting (moved to `src/shared` for the PDF export's charts). */
+export * from '#shared/format/metric-format';
