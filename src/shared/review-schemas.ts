@@ -168,9 +168,11 @@ export type Review = z.infer<typeof Review>;
 export const ReviewListQuery = z.strictObject({ assistant: seg.optional() });
 export const ReviewQuery = z.strictObject({
   format: z
-    .enum(['json', 'md'])
+    .enum(['json', 'md', 'pdf'])
     .optional()
-    .describe('md: the review as Markdown (also `GET …/reviews/{id}.md`)'),
+    .describe(
+      'md: the review as Markdown (also `GET …/reviews/{id}.md`); pdf: as PDF with a chart per KPI (also `GET …/reviews/{id}.pdf`)',
+    ),
 });
 export const CreateReviewBody = z.strictObject({ assistant: seg, month });
 export const ReviewTextBody = z.strictObject({ text: z.string().min(1).max(20_000) });

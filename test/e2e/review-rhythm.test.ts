@@ -179,5 +179,12 @@ describe.skipIf(skip !== null)('check-ins and a monthly review in the browser', 
     expect(text).toContain('# Monthly review — Ava Reyes');
     expect(text).toContain('Signed by both sides and locked');
     expect(text).toContain('A strong month: thank you.');
+
+    // Beside it, the same review as PDF (its content is checked in test/server/review-pdf.test.ts).
+    const pdfHref = await ava.getByRole('link', { name: 'Download as PDF' }).getAttribute('href');
+    const pdf = await ava.request.get(pdfHref ?? '');
+    expect(pdf.status()).toBe(200);
+    expect(pdf.headers()['content-type']).toBe('application/pdf');
+    expect(new TextDecoder().decode((await pdf.body()).subarray(0, 5))).toBe('%PDF-');
   }, 240_000);
 });

@@ -368,6 +368,10 @@ describe.each(STORE_KINDS)('monthly reviews on %s', (kind) => {
     ])
       expect(Object.keys(doc.paths)).toContain(path);
     const get = doc.paths['/api/v1/workspaces/{ws}/reviews/{id}']?.get;
-    expect(Object.keys(get?.responses['200']?.content ?? {})).toEqual(['application/json', 'text/markdown']);
+    expect(Object.keys(get?.responses['200']?.content ?? {})).toEqual([
+      'application/json',
+      'text/markdown',
+      'application/pdf',
+    ]);
   });
 });

@@ -1,7 +1,8 @@
 /**
  * Monthly reviews (SPEC §8): a generated agenda, comments from both sides (and coaches, SPEC §1),
  * two sign-offs that lock it, amendments after the lock, and the review as Markdown
- * (`GET …/reviews/{id}.md` or `?format=md`).
+ * (`GET …/reviews/{id}.md` or `?format=md`) or PDF with a chart per KPI (`GET …/reviews/{id}.pdf`
+ * or `?format=pdf`), with the same permission as reading it.
  */
 import { z } from 'zod';
 import {
@@ -14,6 +15,7 @@ import {
   signReview,
 } from '#services/reviews/monthly-reviews';
 import { reviewMarkdown } from '#services/reviews/review-markdown';
+import { reviewPdf } from '#services/reviews/review-pdf';
 import {
   CreateReviewBody,
   Review,
@@ -32,6 +34,7 @@ import { json, jsonBody, WsIdParams, WsParams } from './params.ts';
 const BASE = '/api/v1/workspaces/{ws}/reviews';
 const tags = ['reviews'];
 const MD_SUFFIX = '.md';
+const PDF_SUFFIX = '.pdf';
 
 /** Checks the caller may do `action` on the review's assistant (404 outside the scope). */
 async function reviewFor(c: AppContext, ws: string, id: string, action: Action): Promise<void> {
@@ -60,12 +63,16 @@ const get = route({
   path: `${BASE}/{id}`,
   tags,
   summary:
-    'One review with its agenda (frozen once both signed); `?format=md` or an id ending in `.md` answers Markdown',
+    'One review with its agenda (frozen once both signed); `?format=md` or an id ending in `.md` answers Markdown, `?format=pdf` or `.pdf` a PDF with a chart per KPI',
   request: { params: WsIdParams, query: ReviewQuery },
   responses: {
     200: {
-      description: 'The review, as JSON or Markdown',
-      content: { 'application/json': { schema: Review }, 'text/markdown': { schema: { type: 'string' } } },
+      description: 'The review, as JSON, Markdown or PDF',
+      content: {
+        'application/json': { schema: Review },
+        'text/markdown': { schema: { type: 'string' } },
+        'application/pdf': { schema: { type: 'string', format: 'binary' } },
+      },
     },
   },
 });
@@ -109,14 +116,21 @@ export function registerReviewRoutes(app: TandemApp): void {
   });
   app.openapi(get, async (c) => {
     const { ws, id: raw } = c.req.valid('param');
-    const suffixed = raw.endsWith(MD_SUFFIX);
-    const id = suffixed ? raw.slice(0, -MD_SUFFIX.length) : raw;
+    const suffix = [MD_SUFFIX, PDF_SUFFIX].find((x) => raw.endsWith(x));
+    const id = suffix ? raw.slice(0, -suffix.length) : raw;
     await reviewFor(c, ws, id, 'review.read');
-    if (suffixed || c.req.valid('query').format === 'md') {
+    const format = suffix === MD_SUFFIX ? 'md' : suffix === PDF_SUFFIX ? 'pdf' : c.req.valid('query').format;
+    if (format === 'md') {
       const md = await reviewMarkdown(c.get('deps'), ws, id);
       c.header('content-type', 'text/markdown; charset=utf-8');
       c.header('content-disposition', `attachment; filename="review-${id}.md"`);
       return c.body(md, 200);
+    }
+    if (format === 'pdf') {
+      const pdf = await reviewPdf(c.get('deps'), ws, id);
+      c.header('content-type', 'application/pdf');
+      c.header('content-disposition', `attachment; filename="review-${id}.pdf"`);
+      return c.body(new Uint8Array(pdf), 200);
     }
     return c.json(await getReview(c.get('deps'), ws, id), 200);
   });

@@ -40,9 +40,9 @@ const quote = (text: string): string =>
 /** Table cells: a pipe or a line break would end the cell. */
 const cell = (s: string): string => s.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
 
-const STATUS: Record<string, string> = { met: 'met', near: 'near', below: 'below target' };
+export const STATUS_WORDS: Record<string, string> = { met: 'met', near: 'near', below: 'below target' };
 /** A count KPI's month is written per its own period (SPEC §5); rates, scores and times need no unit. */
-const per = (k: AgendaKpi): string => {
+export const per = (k: AgendaKpi): string => {
   const scale = valueScaleOf(k.metric);
   const counted = scale === undefined || scale === 'count';
   return counted && k.period !== 'month' ? ` (per ${k.period})` : '';
@@ -74,7 +74,7 @@ export function renderReviewMarkdown(
     out.push('| KPI | Month | Target | Status | Trend | Signals |', '| --- | --- | --- | --- | --- | --- |');
     for (const k of a.kpis)
       out.push(
-        `| ${cell(k.name)} | ${formatKpiValue(k.metric, k.value)}${per(k)} | ${formatKpiValue(k.metric, k.target)} | ${k.status ? STATUS[k.status] : '—'} | ${k.trend?.direction ?? '—'} | ${k.signals.map((s) => `${s.period} ${s.rule}`).join(', ') || '—'} |`,
+        `| ${cell(k.name)} | ${formatKpiValue(k.metric, k.value)}${per(k)} | ${formatKpiValue(k.metric, k.target)} | ${k.status ? STATUS_WORDS[k.status] : '—'} | ${k.trend?.direction ?? '—'} | ${k.signals.map((s) => `${s.period} ${s.rule}`).join(', ') || '—'} |`,
       );
     out.push('');
   }
@@ -138,9 +138,12 @@ export function renderReviewMarkdown(
   return `${out.join('\n').trimEnd()}\n`;
 }
 
-/** Loads a review and the names of the people in it, and renders it. */
-export async function reviewMarkdown(deps: ServiceDeps, ws: string, id: string): Promise<string> {
-  const r = await getReview(deps, ws, id);
+/** The assistant's name and a user-id-to-name lookup for a review's documents. */
+export async function reviewNames(
+  deps: ServiceDeps,
+  ws: string,
+  r: ReviewView,
+): Promise<{ assistantName: string; name: (id: string) => string }> {
   const people = await deps.db
     .select({ id: users.id, name: users.name, email: users.email })
     .from(members)
@@ -153,5 +156,12 @@ export async function reviewMarkdown(deps: ServiceDeps, ws: string, id: string):
       .from(assistants)
       .where(and(eq(assistants.workspaceId, ws), eq(assistants.id, r.assistant)))
   )[0];
-  return renderReviewMarkdown(r, a?.name ?? r.assistant, (u) => names.get(u) ?? u);
+  return { assistantName: a?.name ?? r.assistant, name: (u) => names.get(u) ?? u };
+}
+
+/** Loads a review and the names of the people in it, and renders it. */
+export async function reviewMarkdown(deps: ServiceDeps, ws: string, id: string): Promise<string> {
+  const r = await getReview(deps, ws, id);
+  const { assistantName, name } = await reviewNames(deps, ws, r);
+  return renderReviewMarkdown(r, assistantName, name);
 }

@@ -29,6 +29,11 @@ export function reviewMarkdownUrl(ws: string, id: string): string {
   return `/api/v1/${paths.ws(ws, `reviews/${enc(id)}.md`)}`;
 }
 
+/** The review as PDF, with a chart per KPI drawn from the KPI screen's chart options. */
+export function reviewPdfUrl(ws: string, id: string): string {
+  return `/api/v1/${paths.ws(ws, `reviews/${enc(id)}.pdf`)}`;
+}
+
 export function useScheduleCheckin(ws: string) {
   return useWsMutation<{ assistant: string; date?: string }, Checkin>({
     ws,

@@ -5,6 +5,7 @@ import type { Assistant, Member } from '#shared/api-schemas';
 import type { Review, ReviewEntry } from '#shared/review-schemas';
 import {
   reviewMarkdownUrl,
+  reviewPdfUrl,
   useCreateReview,
   useReview,
   useReviewAction,
@@ -101,9 +102,14 @@ function ReviewView({ ws, review, people }: { ws: string; review: Review; people
       <SectionCard
         title={`Review of ${review.month}`}
         actions={
-          <Anchor href={reviewMarkdownUrl(ws, review.id)} download={`review-${review.month}.md`}>
-            Download as Markdown
-          </Anchor>
+          <Group gap="md">
+            <Anchor href={reviewMarkdownUrl(ws, review.id)} download={`review-${review.month}.md`}>
+              Download as Markdown
+            </Anchor>
+            <Anchor href={reviewPdfUrl(ws, review.id)} download={`review-${review.month}.pdf`}>
+              Download as PDF
+            </Anchor>
+          </Group>
         }
       >
         <Group gap="xs" wrap="wrap">
