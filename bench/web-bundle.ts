@@ -42,8 +42,8 @@ export interface BundleReport {
 export const kb = (n: number): string => `${(n / 1024).toFixed(1)} KB`;
 
 /** Routes and their page modules, read from the router (`path` → `import('../pages/…')`). */
-function routeModules(routerSource: string): { route: string; module: string }[] {
-  const out: { route: string; module: string }[] = [];
+function routeModules(routerSource: string): { route: string; module: string; name: string }[] {
+  const out: { route: string; module: string; name: string }[] = [];
   const parents = new Map<string, string>([['rootRoute', '']]);
   const block =
     /const (\w+) = createRoute\(\{\s*getParentRoute: \(\) => (\w+),\s*path: '([^']*)'([\s\S]*?)\}\);/g;
@@ -51,13 +51,14 @@ function routeModules(routerSource: string): { route: string; module: string }[]
     const [, name, parent, path, rest] = m as unknown as [string, string, string, string, string];
     const full = `${parents.get(parent) ?? ''}${path === '/' && parent !== 'rootRoute' ? '' : path}`;
     parents.set(name, full);
-    const page = /import\('\.\.\/([^']+)'\)/.exec(rest)?.[1];
-    if (page) out.push({ route: full || '/', module: page });
+    const page = /import\('\.\.\/([^']+)'\),\s*'(\w+)'/.exec(rest);
+    if (page?.[1] && page[2]) out.push({ route: full || '/', module: page[1], name: page[2] });
   }
-  const notFound = /notFoundComponent: lazyRouteComponent\(\(\) => import\('\.\.\/([^']+)'\)/.exec(
+  const notFound = /notFoundComponent: lazyRouteComponent\(\(\) => import\('\.\.\/([^']+)'\),\s*'(\w+)'/.exec(
     routerSource,
   );
-  if (notFound?.[1]) out.push({ route: '(not found)', module: notFound[1] });
+  if (notFound?.[1] && notFound[2])
+    out.push({ route: '(not found)', module: notFound[1], name: notFound[2] });
   return out;
 }
 
@@ -108,10 +109,22 @@ export function bundleReport(outDir: string, routerSource: string): BundleReport
     else loaded.add(f);
   }
   const routes: RouteWeight[] = [];
-  for (const { route, module } of routeModules(routerSource)) {
-    const chunk = manifest[module];
-    if (!chunk) continue;
-    const added = [...closure(module)].filter((f) => !loaded.has(f) && byFile.has(f));
+  // A page the build put in a chunk with others (vite.config.ts: codeSplitting) has no manifest
+  // entry of its own: the router's code names the chunk it imports for the page's export.
+  const entryCode = Object.values(manifest)
+    .filter((c) => c.isEntry)
+    .map((c) => readFileSync(join(outDir, c.file), 'utf8'))
+    .join('\n');
+  const sharedChunk = (name: string): string | undefined => {
+    const m = new RegExp(`import\\(\`\\./([^\`]+)\`\\)(?:(?!import\\().){0,120}?\`${name}\``).exec(entryCode);
+    const file = m?.[1] && `assets/${m[1]}`;
+    return Object.keys(manifest).find((k) => manifest[k]?.file === file);
+  };
+  for (const { route, module, name } of routeModules(routerSource)) {
+    const key = manifest[module] ? module : sharedChunk(name);
+    const chunk = key ? manifest[key] : undefined;
+    if (!key || !chunk) continue;
+    const added = [...closure(key)].filter((f) => !loaded.has(f) && byFile.has(f));
     routes.push({ route, chunk: chunk.file, own: size(chunk.file), added: sum(added) });
   }
   return { initialFiles, initialJs: sum(new Set(initialFiles)), css: sum(cssFiles), routes };

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { earlyReadsOf, forgetEarlyReads, takeEarlyRead } from './early-reads.ts';
 import { paths } from './paths.ts';
 
@@ -30,5 +30,20 @@ describe('early reads', () => {
   it('gives nothing to take where nothing was started', () => {
     forgetEarlyReads();
     expect(takeEarlyRead('/api/v1/auth/session')).toBeUndefined();
+  });
+
+  it('takes the answers the classic script started, from the map they share on the window', async () => {
+    const g = globalThis as { tandemEarlyReads?: Map<string, Promise<Response>> };
+    const answer = Promise.resolve(new Response('{}'));
+    g.tandemEarlyReads = new Map([['/api/v1/auth/session', answer]]);
+    try {
+      vi.resetModules();
+      const fresh = await import('./early-reads.ts');
+      expect(fresh.takeEarlyRead('/api/v1/auth/session')).toBe(answer);
+      expect(fresh.takeEarlyRead('/api/v1/auth/session')).toBeUndefined();
+      expect(g.tandemEarlyReads.size).toBe(0);
+    } finally {
+      delete g.tandemEarlyReads;
+    }
   });
 });

@@ -1,10 +1,14 @@
 /**
- * Reads that start before the app's code has arrived. The build loads this module as a tiny
- * script of its own, first in index.html's head (vite.config.ts: earlyReads), so that on an address
- * whose first screen's reads follow from the address alone — the overview — the server computes
- * them while the browser is still fetching and parsing the app; api() then takes each answer
- * instead of asking again. Without it the reads would wait for the entry script, the router and
- * the screen's chunks (about a second for 200 assistants × 5 KPIs).
+ * Reads that start before the app's code has arrived. The build also gives this module as a tiny
+ * classic script of its own, first in index.html's head (vite.config.ts: earlyReads), so that on an
+ * address whose first screen's reads follow from the address alone — the overview — the server
+ * computes them while the browser is still fetching and parsing the app; api() then takes each
+ * answer instead of asking again. Without it the reads would wait for the entry script, the router
+ * and the screen's chunks (about a second for 200 assistants × 5 KPIs).
+ *
+ * A classic script runs as soon as it has arrived, before any module script, but shares no module
+ * instance with the app: both copies keep the answers in one map on the window, and only the copy
+ * that runs first starts the reads (the app's own copy, when the script did not run).
  *
  * It imports nothing, so that it stays one small request. Each answer is taken once and only
  * shortly after the page opened; a change (any non-GET call) drops what is left, since it may
@@ -30,11 +34,17 @@ export function earlyReadsOf(pathname: string): string[] {
   return ['/api/v1/auth/session', ...OVERVIEW_READS.map((r) => `/api/v1/workspaces/${ws}/${r}`)];
 }
 
-const started = new Map<string, Promise<Response>>();
+type Started = Map<string, Promise<Response>>;
+const shared = globalThis as { tandemEarlyReads?: Started };
+/** True in the copy that runs first on the page (it starts the reads). */
+const first = shared.tandemEarlyReads === undefined;
+/** The answers started on this page, one map for both copies. */
+const started: Started = shared.tandemEarlyReads ?? new Map();
+shared.tandemEarlyReads = started;
 
 /**
- * Asks for the overview's own chunks (named by the build in a meta tag, vite.config.ts) before its
- * reads: the server computes the grid in one go, and a file asked for after it would wait.
+ * Asks for the overview's own chunks (named by the build in a meta tag, vite.config.ts), after
+ * its reads have been sent so that those go out first.
  */
 function preloadChunks(): void {
   const names = document.querySelector('meta[name="tandem-overview-chunks"]')?.getAttribute('content') ?? '';
@@ -49,9 +59,8 @@ function preloadChunks(): void {
 }
 
 function start(): void {
-  if (typeof window === 'undefined' || typeof fetch !== 'function') return;
+  if (!first || typeof window === 'undefined' || typeof fetch !== 'function') return;
   const urls = earlyReadsOf(window.location.pathname);
-  if (urls.length > 0) preloadChunks();
   for (const url of urls) {
     // The same request api() would send, so that the answer is the one it would have had.
     const res = fetch(url, {
@@ -63,6 +72,7 @@ function start(): void {
     res.catch(() => undefined);
     started.set(url, res);
   }
+  if (urls.length > 0) preloadChunks();
 }
 
 /** The early answer to GET `url`, once; undefined when none was started or it is too late. */
