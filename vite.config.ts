@@ -18,8 +18,8 @@ const apiTarget = process.env.TANDEM_DEV_API ?? 'http://127.0.0.1:3000';
  * the app's code is even parsed, and starts the first screen's reads; the app's copy of the module
  * takes the answers from the map they share on the window. A classic script because a module one
  * would wait for the entry's evaluation; an external one because the CSP allows no inline script.
- * Before it, a meta tag names the overview's own chunks (its frame and screen with what they
- * import beyond the entry), which the script asks for right after the reads.
+ * Before it, a meta tag names the overview's own chunks and style sheets (its frame and screen with
+ * what they import beyond the entry), which the script asks for right after the reads.
  */
 function earlyReads(): Plugin {
   const source = here('./src/web/api/early-reads.ts');
@@ -64,6 +64,9 @@ function earlyReads(): Plugin {
         const pages = overviewPages.map((id) => chunks.find((c) => c.moduleIds.includes(id)));
         if (pages.some((c) => !c)) throw new Error('an overview page chunk is missing from the build');
         const overview = [...closure(pages.map((c) => c?.fileName ?? ''))].filter((f) => !initial.has(f));
+        // Their style sheets too: the app asks for those only once the chunk has run.
+        const css = overview.flatMap((f) => [...(byFile.get(f)?.viteMetadata?.importedCss ?? [])]);
+        overview.push(...css.filter((f) => !initial.has(f)));
         return [
           {
             tag: 'meta',

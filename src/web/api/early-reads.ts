@@ -43,15 +43,19 @@ const started: Started = shared.tandemEarlyReads ?? new Map();
 shared.tandemEarlyReads = started;
 
 /**
- * Asks for the overview's own chunks (named by the build in a meta tag, vite.config.ts), after
- * its reads have been sent so that those go out first.
+ * Asks for the overview's own chunks and style sheets (named by the build in a meta tag,
+ * vite.config.ts), after its reads have been sent so that those go out first.
  */
 function preloadChunks(): void {
   const names = document.querySelector('meta[name="tandem-overview-chunks"]')?.getAttribute('content') ?? '';
   for (const href of names.split(' ')) {
     if (!href.startsWith('/assets/')) continue;
     const link = document.createElement('link');
-    link.rel = 'modulepreload';
+    if (href.endsWith('.css')) {
+      // Fetched now, applied when the screen asks for it (as a style sheet, from the cache).
+      link.rel = 'preload';
+      link.as = 'style';
+    } else link.rel = 'modulepreload';
     link.crossOrigin = '';
     link.href = href;
     document.head.append(link);
