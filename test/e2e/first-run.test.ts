@@ -3,7 +3,8 @@
  * one-time setup link (its form filled in and sent like a person would) → the overview → the wizard (assistant with zone, split shift and a day
  * off; role template; KPI proposal with the "five is enough" advice; invitation) → the assistant
  * accepts through the invitation link's form, agrees the KPIs and lands on their home → logs a
- * proactive action and sees the count move → the owner excludes it with a reason and the count
+ * proactive action and sees the count move, gives a private weekly pulse → the owner (who cannot
+ * see that pulse) excludes it with a reason and the count
  * moves back, seen after in-app navigation (no reload) → imports a generated Trello export with real due dates and
  * completions, and one real Toggl export read in place from ../shared/fixtures/real (skipped with
  * a notice without that folder, failing under CI=true) → the KPI, drilled into a point, and a task
@@ -169,6 +170,13 @@ describe.skipIf(skip !== null)('first run in the browser', () => {
         .poll(async () => (await card.textContent()) ?? '', { timeout: 10_000 })
         .toMatch(/Proactivity index2/);
       await expectAccessible('assistant-home');
+      // The weekly pulse: how the week felt, private unless shared (SPEC §8, §11).
+      const pulse = p.getByRole('region', { name: /^Your week, \d{4}-W\d{2}$/ });
+      await pulse.getByLabel('4 · Good').check();
+      await pulse.getByLabel('Anything on your mind? (optional)').fill('Tired after the venue rush');
+      await pulse.getByRole('button', { name: 'Save my pulse' }).click();
+      await pulse.getByText('You said: Good (4 of 5). Private to you.').waitFor();
+      await expectAccessible('assistant-home-pulse');
       await p.goto(`/w/${ws}/settings?section=my-data`);
       await p.getByRole('region', { name: 'My data' }).waitFor();
       await expectAccessible('settings-my-data');
@@ -191,6 +199,14 @@ describe.skipIf(skip !== null)('first run in the browser', () => {
     await page.getByRole('link', { name: 'Maria Santos' }).click();
     await page.getByRole('heading', { name: "Maria Santos's home" }).waitFor();
     await expectAccessible('assistant-home-manager');
+    // Maria's pulse is private: no card on her home for the manager, and no pulse in the API.
+    expect(await page.getByRole('region', { name: /^Your week/ }).count()).toBe(0);
+    const pulses = await page.evaluate(async (w) => {
+      const res = await fetch(`/api/v1/workspaces/${w}/events?type=pulse`);
+      return { status: res.status, body: (await res.json()) as { items: unknown[] } };
+    }, ws);
+    expect(pulses.status).toBe(200);
+    expect(pulses.body.items).toEqual([]);
     const card = page
       .getByRole('region', { name: 'All metrics, latest week with data' })
       .locator('.mantine-Card-root', { hasText: 'Proactivity index' });

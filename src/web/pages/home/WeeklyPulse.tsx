@@ -1,4 +1,4 @@
-import { Button, Card, Checkbox, Group, Rating, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Button, Card, Checkbox, Group, Radio, Stack, Text, Textarea, Title } from '@mantine/core';
 import { type FormEvent, useEffect, useState } from 'react';
 import type { PulseEvent } from '#core/events/event-types';
 import type { Assistant } from '#shared/api-schemas';
@@ -72,18 +72,17 @@ export function WeeklyPulse({ ws, assistant }: { ws: string; assistant: Assistan
                 How did this week feel? This is for your well-being, not a performance measure. It stays
                 private unless you choose to share it.
               </Text>
-              <Group gap="sm" align="center">
-                <Rating
-                  value={score}
-                  onChange={setScore}
-                  count={5}
-                  size="lg"
-                  aria-label="How was your week, 1 to 5"
-                />
-                <Text size="sm" aria-live="polite">
-                  {score > 0 ? SCORE_WORDS[score] : 'Choose 1 to 5'}
-                </Text>
-              </Group>
+              <Radio.Group
+                label="How was your week?"
+                value={score > 0 ? String(score) : null}
+                onChange={(v) => setScore(Number(v))}
+              >
+                <Group gap="md" mt={6}>
+                  {[1, 2, 3, 4, 5].map((n) => (
+                    <Radio key={n} value={String(n)} label={`${n} · ${SCORE_WORDS[n]}`} />
+                  ))}
+                </Group>
+              </Radio.Group>
               <Textarea
                 label="Anything on your mind? (optional)"
                 autosize
