@@ -52,7 +52,6 @@ export function firstInvalidUtf8(bytes: Uint8Array, from = 0): number {
   return -1;
 }
 
-
 /** The bytes of a character left incomplete at the end of valid UTF-8 (at most 3), else empty. */
 function openTail(bytes: Uint8Array): Uint8Array {
   const n = bytes.length;
