@@ -20,6 +20,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getReview } from '#services/reviews/monthly-reviews';
 import { reviewCharts } from '#services/reviews/review-pdf';
 import type { Review } from '#shared/review-schemas';
+import { toNdjson } from '#test/builders';
+import { REVIEW_PULSES } from './review-pulses.ts';
 import { call, makeTeam, STORE_KINDS, startTestServer, type Team, type TestServer } from './test-store.ts';
 
 type Role = 'owner' | 'manager' | 'assistant' | 'coach' | 'viewer';
@@ -56,27 +58,6 @@ const EVENTS = [
   rating('R1', '2026-11-10T10:00:00Z', 4),
   rating('R2', '2026-11-20T10:00:00Z', 5),
 ];
-const PULSES = [
-  {
-    type: 'pulse',
-    id: 'P1',
-    assistant: 'a1',
-    week: '2026-W46',
-    score: 2,
-    comment: 'exhausted',
-    shared: false,
-  },
-  {
-    type: 'pulse',
-    id: 'P2',
-    assistant: 'a1',
-    week: '2026-W47',
-    score: 4,
-    comment: 'busy but fine',
-    shared: true,
-  },
-];
-const ndjson = (lines: object[]) => `${lines.map((l) => JSON.stringify(l)).join('\n')}\n`;
 
 /** Every page's text (one line per text item) and the count of path-drawing operators. */
 async function readPdf(bytes: Uint8Array): Promise<{ pages: number; text: string; paths: number }> {
@@ -133,10 +114,11 @@ describe.each(STORE_KINDS)('the monthly review as PDF on %s', (kind) => {
     expect((await req('POST', '/kpis/ot/targets', 'manager', { value: 0.9 })).status).toBe(200);
     expect((await req('POST', '/kpis/ot/targets/agree', 'assistant')).status).toBe(200);
     t.clock.now = Date.parse('2026-11-28T10:00:00Z');
-    const sent = await call(t, 'POST', `${base}/events`, { token: tok('owner'), body: ndjson(EVENTS) });
+    const sent = await call(t, 'POST', `${base}/events`, { token: tok('owner'), body: toNdjson(EVENTS) });
     expect(sent.status, await sent.clone().text()).toBe(200);
     expect(
-      (await call(t, 'POST', `${base}/events`, { token: tok('assistant'), body: ndjson(PULSES) })).status,
+      (await call(t, 'POST', `${base}/events`, { token: tok('assistant'), body: toNdjson(REVIEW_PULSES) }))
+        .status,
     ).toBe(200);
     t.clock.now = Date.parse('2026-12-02T12:00:00Z');
     const res = await req<Review>('POST', '/reviews', 'manager', { assistant: 'a1', month: '2026-11' });

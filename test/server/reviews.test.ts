@@ -17,6 +17,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Checkin, Review, ReviewSummary } from '#shared/review-schemas';
+import { toNdjson } from '#test/builders';
+import { REVIEW_PULSES } from './review-pulses.ts';
 import { call, makeTeam, STORE_KINDS, startTestServer, type Team, type TestServer } from './test-store.ts';
 
 type Role = 'owner' | 'manager' | 'assistant' | 'coach' | 'viewer';
@@ -90,27 +92,6 @@ const EVENTS = [
   },
   { type: 'goal', id: 'G3', assistant: 'a1', period: '2026-12', title: 'Plan January', status: 'open' },
 ];
-const PULSES = [
-  {
-    type: 'pulse',
-    id: 'P1',
-    assistant: 'a1',
-    week: '2026-W46',
-    score: 2,
-    comment: 'exhausted',
-    shared: false,
-  },
-  {
-    type: 'pulse',
-    id: 'P2',
-    assistant: 'a1',
-    week: '2026-W47',
-    score: 4,
-    comment: 'busy but fine',
-    shared: true,
-  },
-];
-const ndjson = (lines: object[]) => `${lines.map((l) => JSON.stringify(l)).join('\n')}\n`;
 
 describe.each(STORE_KINDS)('monthly reviews on %s', (kind) => {
   let t: TestServer;
@@ -147,10 +128,11 @@ describe.each(STORE_KINDS)('monthly reviews on %s', (kind) => {
     expect((await req('POST', '/kpis/ot/targets', 'manager', { value: 0.9 })).status).toBe(200);
     expect((await req('POST', '/kpis/ot/targets/agree', 'assistant')).status).toBe(200);
     t.clock.now = Date.parse('2026-11-16T10:00:00Z');
-    const sent = await call(t, 'POST', `${base}/events`, { token: tok('owner'), body: ndjson(EVENTS) });
+    const sent = await call(t, 'POST', `${base}/events`, { token: tok('owner'), body: toNdjson(EVENTS) });
     expect(sent.status, await sent.clone().text()).toBe(200);
     expect(
-      (await call(t, 'POST', `${base}/events`, { token: tok('assistant'), body: ndjson(PULSES) })).status,
+      (await call(t, 'POST', `${base}/events`, { token: tok('assistant'), body: toNdjson(REVIEW_PULSES) }))
+        .status,
     ).toBe(200);
     const ci = (await req<Checkin>('POST', '/checkins', 'manager', { assistant: 'a1', date: '2026-11-16' }))
       .body;

@@ -42,8 +42,8 @@ export async function completeSetup(
     const got = sha256(input.token);
     if (want.length !== got.length || !timingSafeEqual(Buffer.from(want), Buffer.from(got)))
       throw new AppError('invalid_token', 'This setup link is unknown or already used');
-    const any = await tx.select({ id: workspaces.id }).from(workspaces).limit(1);
-    if (any.length > 0) throw new AppError('conflict', 'Setup is already done');
+    const existing = await tx.select({ id: workspaces.id }).from(workspaces).limit(1);
+    if (existing.length > 0) throw new AppError('conflict', 'Setup is already done');
     if (input.workspace.trim().length === 0)
       throw new AppError('validation_failed', 'workspace: give the workspace a name', { field: 'workspace' });
     const created = await createWorkspace(

@@ -3,15 +3,13 @@ import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useState } from 'react';
 import type { Assistant, Member } from '#shared/api-schemas';
 import { useCheckins, useScheduleCheckin } from '../../api/reviews-api.ts';
-import { useWsQuery } from '../../api/workspace-queries.ts';
 import { useWorkspace } from '../../app/workspace-context.ts';
 import { EmptyNotice } from '../../components/EmptyNotice.tsx';
 import { FormError } from '../../components/FormError.tsx';
-import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryView } from '../../components/QueryView.tsx';
 import { SectionCard } from '../../components/SectionCard.tsx';
 import { formatLocalDate } from '../../format/format-instant.ts';
-import { AssistantPicker } from './AssistantPicker.tsx';
+import { AssistantScreen } from './AssistantScreen.tsx';
 import { CheckinCard } from './CheckinCard.tsx';
 
 function Schedule({ ws, assistant, suggested }: { ws: string; assistant: string; suggested: string }) {
@@ -97,34 +95,15 @@ export function CheckinsPage() {
   const { ws } = useWorkspace();
   const search = useSearch({ from: '/w/$ws/checkins' });
   const navigate = useNavigate({ from: '/w/$ws/checkins' });
-  const assistants = useWsQuery<Assistant[]>(ws, 'assistants');
-  const members = useWsQuery<Member[]>(ws, 'members');
   return (
-    <QueryView
-      query={assistants}
-      what="assistants"
-      isEmpty={(l) => l.length === 0}
-      empty={{ title: 'No assistants yet' }}
+    <AssistantScreen
+      ws={ws}
+      title="Check-ins"
+      description="Biweekly, with notes from both sides."
+      chosen={search.assistant}
+      onChoose={(v) => void navigate({ search: { assistant: v } })}
     >
-      {(list) => {
-        const me = list.find((a) => a.id === search.assistant) ?? list[0]!;
-        return (
-          <Stack gap="lg">
-            <PageHeader
-              title={`Check-ins — ${me.name ?? me.id}`}
-              description="Biweekly, with notes from both sides."
-              actions={
-                <AssistantPicker
-                  list={list}
-                  value={me.id}
-                  onChange={(v) => void navigate({ search: { assistant: v } })}
-                />
-              }
-            />
-            <AssistantCheckins ws={ws} assistant={me} people={members.data ?? []} />
-          </Stack>
-        );
-      }}
-    </QueryView>
+      {(me, people) => <AssistantCheckins ws={ws} assistant={me} people={people} />}
+    </AssistantScreen>
   );
 }

@@ -11,15 +11,13 @@ import {
   useReviewAction,
   useReviews,
 } from '../../api/reviews-api.ts';
-import { useWsQuery } from '../../api/workspace-queries.ts';
 import { useWorkspace } from '../../app/workspace-context.ts';
 import { EmptyNotice } from '../../components/EmptyNotice.tsx';
 import { FormError } from '../../components/FormError.tsx';
-import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryView } from '../../components/QueryView.tsx';
 import { SectionCard } from '../../components/SectionCard.tsx';
 import { formatInstant } from '../../format/format-instant.ts';
-import { AssistantPicker } from './AssistantPicker.tsx';
+import { AssistantScreen } from './AssistantScreen.tsx';
 import { ReviewAgendaView } from './ReviewAgendaView.tsx';
 
 const thisMonth = () => new Date().toISOString().slice(0, 7);
@@ -279,39 +277,22 @@ export function ReviewPage() {
   const { ws } = useWorkspace();
   const search = useSearch({ from: '/w/$ws/reviews' });
   const navigate = useNavigate({ from: '/w/$ws/reviews' });
-  const assistants = useWsQuery<Assistant[]>(ws, 'assistants');
-  const members = useWsQuery<Member[]>(ws, 'members');
   return (
-    <QueryView
-      query={assistants}
-      what="assistants"
-      isEmpty={(l) => l.length === 0}
-      empty={{ title: 'No assistants yet' }}
+    <AssistantScreen
+      ws={ws}
+      title="Monthly review"
+      description="The month's KPIs, feedback and notes in one agenda."
+      chosen={search.assistant}
+      onChoose={(v) => void navigate({ search: { assistant: v } })}
     >
-      {(list) => {
-        const me = list.find((a) => a.id === search.assistant) ?? list[0]!;
-        return (
-          <Stack gap="lg">
-            <PageHeader
-              title={`Monthly review — ${me.name ?? me.id}`}
-              description="The month's KPIs, feedback and notes in one agenda."
-              actions={
-                <AssistantPicker
-                  list={list}
-                  value={me.id}
-                  onChange={(v) => void navigate({ search: { assistant: v } })}
-                />
-              }
-            />
-            <AssistantReviews
-              ws={ws}
-              assistant={me}
-              selected={me.id === search.assistant ? search.review : undefined}
-              people={members.data ?? []}
-            />
-          </Stack>
-        );
-      }}
-    </QueryView>
+      {(me, people) => (
+        <AssistantReviews
+          ws={ws}
+          assistant={me}
+          selected={me.id === search.assistant ? search.review : undefined}
+          people={people}
+        />
+      )}
+    </AssistantScreen>
   );
 }
