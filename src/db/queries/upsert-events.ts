@@ -36,6 +36,16 @@ function batchPayload(batch: readonly EventColumns[]): string {
   return `[${parts.join(',')}]`;
 }
 
+/**
+ * `e` holds the §3 key `t.k`, written so each arm can use an index: events_key_uq is partial
+ * (only events with an externalId, schema/events.ts), and an `i:<id>` key is found by its id
+ * through events_id_uq. Each arm is a one-row index probe; the other's constant test is false.
+ */
+const sameKey = sql.raw(
+  `((t.k like 'x:%' and e.external_id is not null and e.key = t.k)
+    or (t.k like 'i:%' and e.external_id is null and e.id = substr(t.k, 3)))`,
+);
+
 const RECORD = sql.raw('t(k text, p boolean, a timestamptz, f text, d jsonb)');
 
 /** Runs a statement of the upsert, reporting a unique violation as the §3 key conflict it is. */
@@ -73,7 +83,7 @@ async function storedState(db: Db | Tx, workspaceId: string, rows: readonly Even
       from jsonb_to_recordset(${`[${parts.join(',')}]`}::jsonb) as t(n int, y text, k text, f text)
       left join lateral (
         select e.fingerprint as f from events e
-        where e.workspace_id = ${workspaceId} and e.type = t.y and e.key = t.k
+        where e.workspace_id = ${workspaceId} and e.type = t.y and ${sameKey}
       ) s on true`,
     );
     const got = found[0]?.s ?? '';
@@ -125,7 +135,7 @@ export async function upsertEvents(
         external_id = t.d->>'externalId', client = t.d->>'client', excluded = t.d->>'excluded',
         private = t.p, at = t.a, fingerprint = t.f, data = t.d, updated_at = now()
       from jsonb_to_recordset(${batchPayload(changed.slice(i, i + UPSERT_BATCH))}::jsonb) as ${RECORD}
-      where e.workspace_id = ${workspaceId} and e.type = t.d->>'type' and e.key = t.k`,
+      where e.workspace_id = ${workspaceId} and e.type = t.d->>'type' and ${sameKey}`,
     );
   }
   return {
@@ -155,7 +165,7 @@ export async function firstKeyHeldOutside(
       db,
       sql`
       select t.n from jsonb_to_recordset(${payload}::jsonb) as t(n int, y text, k text)
-      join events e on e.workspace_id = ${workspaceId} and e.type = t.y and e.key = t.k
+      join events e on e.workspace_id = ${workspaceId} and e.type = t.y and ${sameKey}
       where e.assistant_id not in (select jsonb_array_elements_text(${allowedJson}::jsonb))
       order by t.n limit 1`,
     );

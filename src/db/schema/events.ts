@@ -4,6 +4,7 @@
  * else `i:<id>` — so storing the same event again updates it instead of duplicating it.
  */
 
+import { sql } from 'drizzle-orm';
 import { bigint, boolean, index, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import type { TandemEvent } from '#core/events/event-types';
 import { workspaces } from './workspaces.ts';
@@ -35,7 +36,10 @@ export const events = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    uniqueIndex('events_key_uq').on(t.workspaceId, t.type, t.key),
+    // The §3 key of an event without an externalId is `i:<id>`, which events_id_uq already keeps
+    // unique; indexing only the `x:` keys spares the bulk ingest one index insert per such event.
+    // Queries find an `i:` key through (type, id) and an `x:` key here (upsert-events.ts).
+    uniqueIndex('events_key_uq').on(t.workspaceId, t.type, t.key).where(sql`${t.externalId} is not null`),
     uniqueIndex('events_id_uq').on(t.workspaceId, t.type, t.id),
     // Metrics load one assistant's events. No index on `at`: each index costs the bulk ingest
     // (SPEC §13 target) more than a time-range list gains from it.
