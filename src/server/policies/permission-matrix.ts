@@ -43,6 +43,8 @@ export const ACTIONS = [
   'review.read',
   'review.write',
   'review.comment',
+  'development.read',
+  'development.write',
   'audit.read',
   'token.manage',
 ] as const;
@@ -100,6 +102,10 @@ export const PERMISSIONS: Record<Action, Row> = {
   'review.read': row('all', 'assigned', 'self', 'assigned', 'all'),
   'review.write': row('all', 'assigned', 'self', null, null),
   'review.comment': row('all', 'assigned', 'self', 'assigned', null),
+  // SPEC §8 "Training and development": the manager, the coach and the assistant turn a skill gap
+  // into a plan together, so a coach writes here too; viewers read.
+  'development.read': row('all', 'assigned', 'self', 'assigned', 'all'),
+  'development.write': row('all', 'assigned', 'self', 'assigned', null),
   'audit.read': row('all', null, null, null, null),
   'token.manage': row('all', 'all', 'all', 'all', 'all'),
 };
@@ -202,6 +208,12 @@ export const ROUTE_POLICIES: Record<string, RoutePolicy> = {
   'POST /api/v1/workspaces/{ws}/reviews/{id}/comments': 'review.comment',
   'POST /api/v1/workspaces/{ws}/reviews/{id}/sign-off': 'review.write',
   'POST /api/v1/workspaces/{ws}/reviews/{id}/amendments': 'review.write',
+  'GET /api/v1/workspaces/{ws}/development': 'development.read',
+  'POST /api/v1/workspaces/{ws}/development-plans': 'development.write',
+  'GET /api/v1/workspaces/{ws}/development-plans/{id}': 'development.read',
+  'PATCH /api/v1/workspaces/{ws}/development-plans/{id}': 'development.write',
+  'POST /api/v1/workspaces/{ws}/development-plans/{id}/items': 'development.write',
+  'PATCH /api/v1/workspaces/{ws}/development-items/{id}': 'development.write',
   'GET /api/v1/workspaces/{ws}/audit': 'audit.read',
   'GET /api/v1/workspaces/{ws}/tokens': 'token.manage',
   'POST /api/v1/workspaces/{ws}/tokens': 'token.manage',

@@ -143,6 +143,14 @@ const reviewsRoute = createRoute({
   component: lazyRouteComponent(() => import('../pages/reviews/ReviewPage.tsx'), 'ReviewPage'),
 });
 
+// SPEC §8 "Training and development": one assistant's skill gaps and plans (`?assistant=`).
+const developmentRoute = createRoute({
+  getParentRoute: () => workspaceRoute,
+  path: '/development',
+  validateSearch: (s: Record<string, unknown>) => pickStrings(s, ['assistant'] as const),
+  component: lazyRouteComponent(() => import('../pages/reviews/DevelopmentPage.tsx'), 'DevelopmentPage'),
+});
+
 const routeTree = rootRoute.addChildren([
   startRoute,
   signInRoute,
@@ -161,6 +169,7 @@ const routeTree = rootRoute.addChildren([
     settingsRoute,
     checkinsRoute,
     reviewsRoute,
+    developmentRoute,
   ]),
 ]);
 
