@@ -35,6 +35,7 @@ import { registerKpiRoutes } from './routes/kpis.ts';
 import { registerMemberRoutes } from './routes/members.ts';
 import { registerMetricsRoute } from './routes/metrics.ts';
 import { registerOverviewRoute } from './routes/overview.ts';
+import { registerReportRoutes } from './routes/reports.ts';
 import { registerReviewRoutes } from './routes/reviews.ts';
 import { registerSetupRoute } from './routes/setup.ts';
 import { registerTokenRoutes } from './routes/tokens.ts';
@@ -129,6 +130,7 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}): Tandem
   registerOverviewRoute(app);
   registerCheckinRoutes(app);
   registerReviewRoutes(app);
+  registerReportRoutes(app);
   registerAuditRoute(app);
   registerTokenRoutes(app);
   app.use('*', staticWeb({ root: webRoot }));

@@ -159,6 +159,7 @@ describe('the permission matrix as data (SPEC §1)', () => {
         x.startsWith('metrics.') ||
         x.startsWith('checkin.') ||
         x.startsWith('review.') ||
+        x.startsWith('report.') ||
         x === 'assistant.read',
     )) {
       expect(['assigned', null]).toContain(PERMISSIONS[a].manager);

@@ -43,6 +43,7 @@ export const ACTIONS = [
   'review.read',
   'review.write',
   'review.comment',
+  'report.read',
   'audit.read',
   'token.manage',
 ] as const;
@@ -100,6 +101,9 @@ export const PERMISSIONS: Record<Action, Row> = {
   'review.read': row('all', 'assigned', 'self', 'assigned', 'all'),
   'review.write': row('all', 'assigned', 'self', null, null),
   'review.comment': row('all', 'assigned', 'self', 'assigned', null),
+  // SPEC §8 reports for management: an assistant reads their own, a manager or coach their
+  // assistants (a team report covers only those), a viewer reads.
+  'report.read': row('all', 'assigned', 'self', 'assigned', 'all'),
   'audit.read': row('all', null, null, null, null),
   'token.manage': row('all', 'all', 'all', 'all', 'all'),
 };
@@ -202,6 +206,7 @@ export const ROUTE_POLICIES: Record<string, RoutePolicy> = {
   'POST /api/v1/workspaces/{ws}/reviews/{id}/comments': 'review.comment',
   'POST /api/v1/workspaces/{ws}/reviews/{id}/sign-off': 'review.write',
   'POST /api/v1/workspaces/{ws}/reviews/{id}/amendments': 'review.write',
+  'GET /api/v1/workspaces/{ws}/reports': 'report.read',
   'GET /api/v1/workspaces/{ws}/audit': 'audit.read',
   'GET /api/v1/workspaces/{ws}/tokens': 'token.manage',
   'POST /api/v1/workspaces/{ws}/tokens': 'token.manage',
