@@ -9,9 +9,9 @@ import SVGtoPDF from 'svg-to-pdfkit';
 import type { ChartOption } from '#shared/charts/control-chart-option';
 import { trendChartOption } from '#shared/charts/trend-chart-option';
 import { formatMetricValue } from '#shared/format/metric-format';
+import { formatChange, STATUS_LABELS } from '#shared/format/report-words';
 import type { Report } from '#shared/report-schemas';
 import { chartSvg } from '../reviews/chart-svg.ts';
-import { formatChange, STATUS_LABELS } from './report-words.ts';
 
 const MARGIN = 50;
 const PAGE = { width: 595.28, height: 841.89 }; // A4 in points

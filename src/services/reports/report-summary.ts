@@ -6,8 +6,8 @@
  * that came from people is escaped.
  */
 import { formatMetricValue } from '#shared/format/metric-format';
+import { formatChange, STATUS_LABELS } from '#shared/format/report-words';
 import type { Report } from '#shared/report-schemas';
-import { formatChange, STATUS_LABELS } from './report-words.ts';
 
 interface Line {
   label: string;

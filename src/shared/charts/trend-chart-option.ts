@@ -4,7 +4,7 @@
  * draws the numbers the report computed. In `src/shared` because the Reports page and the report
  * PDF (server-side SVG) draw from this one function, so a chart in an export matches the screen.
  */
-import { formatMetricValue } from '../format/metric-format.ts';
+import { formatMetricValue, metricKind } from '../format/metric-format.ts';
 import type { ChartOption } from './control-chart-option.ts';
 
 export interface TrendChartInput {
@@ -15,6 +15,9 @@ export interface TrendChartInput {
 }
 
 const COLORS = { value: '#0b7285', target: '#2b8a3e' };
+
+/** The finest axis step each kind of value is labelled in, so no two ticks read the same. */
+const MIN_INTERVAL: Record<string, number> = { rate: 0.01, score: 0.1, minutes: 1, count: 1 };
 
 export function trendChartOption(input: TrendChartInput): ChartOption {
   const { metric, series, target } = input;
@@ -27,7 +30,12 @@ export function trendChartOption(input: TrendChartInput): ChartOption {
     legend: { top: 0, itemWidth: 14, data: ['Value', ...(hasTarget ? ['Target'] : [])] },
     tooltip: { trigger: 'axis', valueFormatter: fmt },
     xAxis: { type: 'category', data: series.map((p) => p.period), axisLabel: { hideOverlap: true } },
-    yAxis: { type: 'value', scale: true, axisLabel: { formatter: (v: number) => fmt(v) } },
+    yAxis: {
+      type: 'value',
+      scale: true,
+      minInterval: MIN_INTERVAL[metricKind(metric)] ?? 0,
+      axisLabel: { formatter: (v: number) => fmt(v) },
+    },
     series: [
       {
         name: 'Value',

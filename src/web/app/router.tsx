@@ -143,6 +143,15 @@ const reviewsRoute = createRoute({
   component: lazyRouteComponent(() => import('../pages/reviews/ReviewPage.tsx'), 'ReviewPage'),
 });
 
+// SPEC §8 reports for management: scope, id, range and period in the address.
+const reportsRoute = createRoute({
+  getParentRoute: () => workspaceRoute,
+  path: '/reports',
+  validateSearch: (s: Record<string, unknown>) =>
+    pickStrings(s, ['scope', 'id', 'from', 'to', 'period'] as const),
+  component: lazyRouteComponent(() => import('../pages/reports/ReportsPage.tsx'), 'ReportsPage'),
+});
+
 const routeTree = rootRoute.addChildren([
   startRoute,
   signInRoute,
@@ -161,6 +170,7 @@ const routeTree = rootRoute.addChildren([
     settingsRoute,
     checkinsRoute,
     reviewsRoute,
+    reportsRoute,
   ]),
 ]);
 

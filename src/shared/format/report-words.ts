@@ -2,7 +2,7 @@
  * The words a report's exports share (PDF, text and HTML summaries): target status and a change
  * from the previous range, signed, in the metric's own terms (a rate's change in points).
  */
-import { formatMetricValue, metricKind } from '#shared/format/metric-format';
+import { formatMetricValue, metricKind } from './metric-format.ts';
 
 export const STATUS_LABELS = { met: 'Target met', near: 'Near target', below: 'Below target' } as const;
 
@@ -10,6 +10,9 @@ export function formatChange(metric: string, change: number | null): string {
   if (change === null) return '—';
   if (change === 0) return 'no change';
   const sign = change > 0 ? '+' : '−';
+  const kind = metricKind(metric);
+  // A score's change is a difference of points on the 1–5 scale, not a score out of 5.
+  if (kind === 'score') return `${sign}${Math.abs(change).toFixed(2)}`;
   const size = formatMetricValue(metric, Math.abs(change));
-  return `${sign}${metricKind(metric) === 'rate' ? size.replace('%', 'pts') : size}`;
+  return `${sign}${kind === 'rate' ? size.replace('%', 'pts') : size}`;
 }
