@@ -9,7 +9,7 @@ import SVGtoPDF from 'svg-to-pdfkit';
 import type { ChartOption } from '#shared/charts/control-chart-option';
 import { trendChartOption } from '#shared/charts/trend-chart-option';
 import { formatMetricValue } from '#shared/format/metric-format';
-import { formatChange, STATUS_LABELS } from '#shared/format/report-words';
+import { formatChange, metricsHeading, STATUS_LABELS } from '#shared/format/report-words';
 import type { Report } from '#shared/report-schemas';
 import { chartSvg } from '../reviews/chart-svg.ts';
 
@@ -30,7 +30,7 @@ export function reportCharts(r: Report): ReportChart[] {
       option: trendChartOption({ metric: k.metric, series: k.series, target: k.target }),
     })),
     ...r.metrics.map((m) => ({
-      title: `${m.name} — all assistants of the report`,
+      title: r.scope === 'assistant' ? m.name : `${m.name} — all assistants of the report`,
       option: trendChartOption({ metric: m.metric, series: m.series, target: null }),
     })),
   ];
@@ -87,7 +87,7 @@ export async function reportPdf(r: Report): Promise<Buffer> {
     doc.moveDown(0.2);
   }
 
-  heading('All assistants of the report');
+  heading(metricsHeading(r.scope));
   if (r.metrics.length === 0) none('No data in this range.');
   for (const m of r.metrics)
     line(

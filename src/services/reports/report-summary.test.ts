@@ -76,7 +76,7 @@ describe('report summaries', () => {
         '- Tasks on time (Ada <Lovelace>): 80 %, target 90 % — Below target; change +30 pts',
         '- Quality (Ada <Lovelace>): 4.5 / 5, target —; change —',
         '',
-        'All assistants of the report:',
+        'All metrics:',
         '- Proactivity index: 3; change −1',
         '',
         '1 KPI is below target: worth asking what support would help.',

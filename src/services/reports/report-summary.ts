@@ -6,7 +6,7 @@
  * that came from people is escaped.
  */
 import { formatMetricValue } from '#shared/format/metric-format';
-import { formatChange, STATUS_LABELS } from '#shared/format/report-words';
+import { formatChange, metricsHeading, STATUS_LABELS } from '#shared/format/report-words';
 import type { Report } from '#shared/report-schemas';
 
 interface Line {
@@ -46,7 +46,7 @@ export function reportSummaryText(r: Report): string {
   if (l.kpis.length === 0) out.push('- no active KPIs');
   for (const k of l.kpis) out.push(`- ${k.label}: ${k.text}`);
   if (l.team.length > 0) {
-    out.push('', 'All assistants of the report:');
+    out.push('', `${metricsHeading(r.scope)}:`);
     for (const t of l.team) out.push(`- ${t.label}: ${t.text}`);
   }
   out.push('', ...l.notes);
@@ -71,7 +71,7 @@ export function reportSummaryHtml(r: Report): string {
     `<p>${esc(l.range)}</p>`,
     '<h3>KPIs</h3>',
     l.kpis.length === 0 ? '<p>No active KPIs.</p>' : list(l.kpis),
-    ...(l.team.length > 0 ? ['<h3>All assistants of the report</h3>', list(l.team)] : []),
+    ...(l.team.length > 0 ? [`<h3>${esc(metricsHeading(r.scope))}</h3>`, list(l.team)] : []),
     ...l.notes.map((n) => `<p>${esc(n)}</p>`),
   ].join('\n');
 }

@@ -16,3 +16,8 @@ export function formatChange(metric: string, change: number | null): string {
   const size = formatMetricValue(metric, Math.abs(change));
   return `${sign}${kind === 'rate' ? size.replace('%', 'pts') : size}`;
 }
+
+/** The heading of a report's metric lines: one assistant's metrics, or every assistant's pooled. */
+export function metricsHeading(scope: string): string {
+  return scope === 'assistant' ? 'All metrics' : 'All assistants of the report';
+}

@@ -5,7 +5,7 @@
  */
 import { Badge, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { formatMetricValue } from '#shared/format/metric-format';
-import { formatChange, STATUS_LABELS } from '#shared/format/report-words';
+import { formatChange, metricsHeading, STATUS_LABELS } from '#shared/format/report-words';
 import type { Report, ReportKpi, ReportMetric } from '#shared/report-schemas';
 import { ReportTrendChart } from '../../charts/ReportTrendChart.tsx';
 import { EmptyNotice } from '../../components/EmptyNotice.tsx';
@@ -62,10 +62,10 @@ function KpiTable({ rows, team }: { rows: readonly ReportKpi[]; team: boolean })
   );
 }
 
-function MetricTable({ rows }: { rows: readonly ReportMetric[] }) {
+function MetricTable({ rows, label }: { rows: readonly ReportMetric[]; label: string }) {
   return (
     <ResponsiveTable
-      label="All assistants of the report"
+      label={label}
       rows={rows}
       rowKey={(m) => m.metric}
       minWidth={560}
@@ -114,13 +114,17 @@ export function ReportView({ report }: { report: Report }) {
         )}
       </SectionCard>
       <SectionCard
-        title="All assistants of the report"
-        description="Every metric with data in the range, pooled over the report’s assistants."
+        title={metricsHeading(report.scope)}
+        description={
+          report.scope === 'assistant'
+            ? 'Every metric with data in the range, pooled over the range.'
+            : 'Every metric with data in the range, pooled over the report’s assistants.'
+        }
       >
         {report.metrics.length === 0 ? (
           <EmptyNotice title="No data in this range" />
         ) : (
-          <MetricTable rows={report.metrics} />
+          <MetricTable rows={report.metrics} label={metricsHeading(report.scope)} />
         )}
       </SectionCard>
       {(report.kpis.length > 0 || report.metrics.length > 0) && (
@@ -143,7 +147,8 @@ export function ReportView({ report }: { report: Report }) {
             {report.metrics.map((m) => (
               <div key={m.metric} data-chart="metric">
                 <Title order={3} size="h6">
-                  {m.name} — all assistants
+                  {m.name}
+                  {report.scope === 'assistant' ? '' : ' — all assistants'}
                 </Title>
                 <ReportTrendChart
                   label={`${m.name} per ${report.period}`}
