@@ -36,6 +36,7 @@ import { registerKpiRoutes } from './routes/kpis.ts';
 import { registerMemberRoutes } from './routes/members.ts';
 import { registerMetricsRoute } from './routes/metrics.ts';
 import { registerOverviewRoute } from './routes/overview.ts';
+import { registerReportRoutes } from './routes/reports.ts';
 import { registerReviewRoutes } from './routes/reviews.ts';
 import { registerSetupRoute } from './routes/setup.ts';
 import { registerTokenRoutes } from './routes/tokens.ts';
@@ -131,6 +132,7 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}): Tandem
   registerCheckinRoutes(app);
   registerReviewRoutes(app);
   registerDevelopmentRoutes(app);
+  registerReportRoutes(app);
   registerAuditRoute(app);
   registerTokenRoutes(app);
   app.use('*', staticWeb({ root: webRoot }));

@@ -183,6 +183,7 @@ describe('the permission matrix as data (SPEC §1)', () => {
         x.startsWith('checkin.') ||
         x.startsWith('review.') ||
         x.startsWith('development.') ||
+        x.startsWith('report.') ||
         x === 'assistant.read',
     )) {
       expect(['assigned', null]).toContain(PERMISSIONS[a].manager);

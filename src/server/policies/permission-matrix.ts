@@ -45,6 +45,7 @@ export const ACTIONS = [
   'review.comment',
   'development.read',
   'development.write',
+  'report.read',
   'audit.read',
   'token.manage',
 ] as const;
@@ -106,6 +107,9 @@ export const PERMISSIONS: Record<Action, Row> = {
   // into a plan together, so a coach writes here too; viewers read.
   'development.read': row('all', 'assigned', 'self', 'assigned', 'all'),
   'development.write': row('all', 'assigned', 'self', 'assigned', null),
+  // SPEC §8 reports for management: an assistant reads their own, a manager or coach their
+  // assistants (a team report covers only those), a viewer reads.
+  'report.read': row('all', 'assigned', 'self', 'assigned', 'all'),
   'audit.read': row('all', null, null, null, null),
   'token.manage': row('all', 'all', 'all', 'all', 'all'),
 };
@@ -214,6 +218,7 @@ export const ROUTE_POLICIES: Record<string, RoutePolicy> = {
   'PATCH /api/v1/workspaces/{ws}/development-plans/{id}': 'development.write',
   'POST /api/v1/workspaces/{ws}/development-plans/{id}/items': 'development.write',
   'PATCH /api/v1/workspaces/{ws}/development-items/{id}': 'development.write',
+  'GET /api/v1/workspaces/{ws}/reports': 'report.read',
   'GET /api/v1/workspaces/{ws}/audit': 'audit.read',
   'GET /api/v1/workspaces/{ws}/tokens': 'token.manage',
   'POST /api/v1/workspaces/{ws}/tokens': 'token.manage',

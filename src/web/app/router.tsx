@@ -151,6 +151,15 @@ const developmentRoute = createRoute({
   component: lazyRouteComponent(() => import('../pages/reviews/DevelopmentPage.tsx'), 'DevelopmentPage'),
 });
 
+// SPEC §8 reports for management: scope, id, range and period in the address.
+const reportsRoute = createRoute({
+  getParentRoute: () => workspaceRoute,
+  path: '/reports',
+  validateSearch: (s: Record<string, unknown>) =>
+    pickStrings(s, ['scope', 'id', 'from', 'to', 'period'] as const),
+  component: lazyRouteComponent(() => import('../pages/reports/ReportsPage.tsx'), 'ReportsPage'),
+});
+
 const routeTree = rootRoute.addChildren([
   startRoute,
   signInRoute,
@@ -170,6 +179,7 @@ const routeTree = rootRoute.addChildren([
     checkinsRoute,
     reviewsRoute,
     developmentRoute,
+    reportsRoute,
   ]),
 ]);
 
