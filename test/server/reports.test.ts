@@ -288,6 +288,7 @@ describe.each(STORE_KINDS)('reports on %s', (kind) => {
       [`scope=team&${WEEKS}&period=day`, 'query.period'],
       [`scope=team&${WEEKS}&__proto__=1`, 'query.__proto__'],
       [`scope=everyone&${WEEKS}`, 'query.scope'],
+      [`scope=assistant&id=${'x'.repeat(200)}&${WEEKS}`, 'query.id'],
     ];
     for (const [query, path] of bad) {
       const res = await req<{ error: { code: string; issues: { path: string }[] } }>(
@@ -397,14 +398,24 @@ describe.each(STORE_KINDS)('reports on %s', (kind) => {
     });
   });
 
-  it('keeps every pulse out of every format, for the assistant too', async () => {
+  it('keeps every pulse out of every format and scope, for the assistant too', async () => {
+    const textOf = async (res: Response, format: string): Promise<string> => {
+      if (format === 'pdf') return (await readPdf(new Uint8Array(await res.arrayBuffer()))).text;
+      if (format !== 'xlsx') return res.text();
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(await res.arrayBuffer());
+      const cells: string[] = [];
+      for (const s of wb.worksheets) s.eachRow((row) => row.eachCell((c) => cells.push(String(c.value))));
+      return cells.join('\n');
+    };
     for (const role of ['owner', 'assistant'] as const)
-      for (const format of ['json', 'csv']) {
-        const res = await download(`scope=team&${WEEKS}&format=${format}`, role);
-        const text = await res.text();
-        expect(text).not.toContain('exhausted');
-        expect(text).not.toContain('busy but fine');
-        expect(text).not.toContain('pulse');
-      }
+      for (const scope of ['scope=assistant&id=a1', 'scope=team'])
+        for (const format of ['json', 'csv', 'xlsx', 'pdf']) {
+          const text = await textOf(await download(`${scope}&${WEEKS}&format=${format}`, role), format);
+          expect(text, `${role} ${scope} ${format}`).toContain('Automated invoice reminders');
+          expect(text).not.toContain('exhausted');
+          expect(text).not.toContain('busy but fine');
+          expect(text.toLowerCase()).not.toContain('pulse');
+        }
   });
 });

@@ -317,12 +317,20 @@ export async function buildReport(
   const client = req.scope === 'client' ? req.id : undefined;
   const people = ids.map((id) => ({ id, name: names.get(id) ?? id })).sort(byName);
   const kpis: ReportKpi[] = [];
+  // One read for every KPI of the workspace, not one per assistant (a team report may hold hundreds).
+  const kpisOf = new Map<string, Awaited<ReturnType<typeof listKpis>>>();
+  if (people.length > 0)
+    for (const k of await listKpis(deps.db, ws)) {
+      const list = kpisOf.get(k.assistant) ?? [];
+      list.push(k);
+      kpisOf.set(k.assistant, list);
+    }
   for (const person of people) {
     const def = data.assistants.get(person.id);
     if (!def) continue;
     const time = new AssistantTime(def);
     const today = localDate(asOf, time.zoneAt(asOf));
-    for (const k of await listKpis(deps.db, ws, person.id)) {
+    for (const k of kpisOf.get(person.id) ?? []) {
       if (k.status !== 'active' || (k.startDate !== undefined && (parseDate(k.startDate) ?? 0) > range.last))
         continue;
       const kpi: KpiDefinition & { name: string } = { ...kpiDefinitionOf(k, today), name: k.name };
