@@ -16,6 +16,9 @@
  *   0.9 in force on 11-02: 0.9 − 0.8 = 0.1 > 5 % of 0.9, so below.
  * - pro, range: PR1 (11-12, W46), PR2 and PR3 (11-19, 11-20, W47): 3 in 4 weeks = 0.75 per week;
  *   previous: PR0 (10-20): 1 / 4 = 0.25. Below its target 2. Series W45..W48: null, 1, 2, null.
+ * - done "Tasks completed" (tasks_completed, an activity metric, no target), range: T1…T5 were
+ *   completed on 11-04, 11-10, 11-18, 11-27, 11-25: 5 in 4 weeks = 1.25 a week; previous: O1, O2:
+ *   2 / 4 = 0.5. For client acme only T1: 0.25 a week.
  * - Month report of 2026-11 (previous 2026-10): ot 4 / 5 = 0.8 against 0.5; pro 3 in November's 30
  *   days = 3 ÷ (30 / 7) = 0.7 per week. Goal G1 (2026-11, met) ends on 11-30, inside November but
  *   after W48, so goal_alignment is 1 in the month report and absent from the weekly one.
@@ -157,6 +160,7 @@ describe.each(STORE_KINDS)('reports on %s', (kind) => {
     for (const [id, name, metric] of [
       ['ot', 'Tasks on time', 'on_time_rate'],
       ['pro', 'Proactive actions', 'proactivity'],
+      ['done', 'Tasks completed', 'tasks_completed'],
     ] as const) {
       const made = await req('POST', '/kpis', 'manager', {
         id,
@@ -212,6 +216,12 @@ describe.each(STORE_KINDS)('reports on %s', (kind) => {
     const pro = r.kpis.find((k) => k.kpi === 'pro');
     expect(pro).toMatchObject({ value: 0.75, previous: 0.25, change: 0.5, target: 2, status: 'below' });
     expect(pro?.series.map((p) => p.value)).toEqual([null, 1, 2, null]);
+    expect(r.kpis.find((k) => k.kpi === 'done')).toMatchObject({
+      value: 1.25,
+      previous: 0.5,
+      target: null,
+      status: null,
+    });
     expect(r.highlights.map((h) => h.description)).toEqual([
       'Automated invoice reminders',
       INJECTION,
@@ -257,6 +267,7 @@ describe.each(STORE_KINDS)('reports on %s', (kind) => {
     expect(r.title).toBe('Client Acme Corp');
     expect(r.metrics.find((m) => m.metric === 'on_time_rate')).toMatchObject({ value: 1, basis: 2 });
     expect(r.kpis.find((k) => k.kpi === 'ot')).toMatchObject({ value: 1, previous: null });
+    expect(r.kpis.find((k) => k.kpi === 'done')).toMatchObject({ value: 0.25, previous: null });
     expect(r.feedback.map((f) => f.comment)).toEqual(['Always on time']);
     expect(r.highlights).toEqual([]);
   });

@@ -14,7 +14,7 @@ import { memoizedCompute, type RecordSource } from '#core/compute-memo';
 import type { TandemEvent } from '#core/events/event-types';
 import { kpiDefinitionOf } from '#core/insights/insight-input';
 import { targetOn } from '#core/kpis/kpi';
-import { type KpiDefinition, kpiPeriod, kpiPoolKind } from '#core/kpis/kpi-definition';
+import { assertKpiFilter, type KpiDefinition, kpiPeriod, kpiPoolKind } from '#core/kpis/kpi-definition';
 import { localDate } from '#core/kpis/local-date';
 import { targetStatus } from '#core/kpis/target-status';
 import { METRIC_IDS, METRICS, type MetricFilter, type MetricId } from '#core/metrics/metric-registry';
@@ -336,9 +336,17 @@ export async function buildReport(
       const kpi: KpiDefinition & { name: string } = { ...kpiDefinitionOf(k, today), name: k.name };
       if (client !== undefined) {
         // A client report reads each KPI's events for that client only (SPEC §4 filtered variants).
-        const allowed = k.metric in METRICS && METRICS[k.metric as MetricId].filters.includes('client');
-        if (!allowed || (k.filter?.client !== undefined && k.filter.client !== client)) continue;
-        kpi.filter = { ...k.filter, client };
+        // A KPI that cannot take a client filter (a manual KPI), or that is another client's, has
+        // nothing of this client to show.
+        if (k.filter?.client !== undefined && k.filter.client !== client) continue;
+        const filter = { ...k.filter, client };
+        try {
+          assertKpiFilter({ metric: k.metric, filter });
+        } catch (e) {
+          if (e instanceof AppError && e.code === 'invalid_filter') continue;
+          throw e;
+        }
+        kpi.filter = filter;
       }
       // The range is judged against the target in force on its first day, as a bucket is (SPEC §5).
       const target = targetOn(k, formatDate(range.first));
