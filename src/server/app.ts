@@ -25,6 +25,7 @@ import { registerAuthRoutes } from './routes/auth.ts';
 import { registerCheckinRoutes } from './routes/checkins.ts';
 import { registerClientRoutes } from './routes/clients.ts';
 import { registerDemoRoute } from './routes/demo.ts';
+import { registerDevelopmentRoutes } from './routes/development.ts';
 import { registerDocsRoutes } from './routes/docs.ts';
 import { registerEventRoutes } from './routes/events.ts';
 import { registerHealthRoute } from './routes/health.ts';
@@ -130,6 +131,7 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}): Tandem
   registerOverviewRoute(app);
   registerCheckinRoutes(app);
   registerReviewRoutes(app);
+  registerDevelopmentRoutes(app);
   registerReportRoutes(app);
   registerAuditRoute(app);
   registerTokenRoutes(app);

@@ -3,6 +3,7 @@
  * (validation, OpenAPI) and the web app (types).
  */
 import { z } from 'zod';
+import { PlanMovement } from './development-schemas.ts';
 
 const seg = z.string().min(1).max(128);
 const instant = z.string().datetime({ offset: true });
@@ -120,6 +121,20 @@ export const AgendaKpi = z.object({
 });
 export type AgendaKpi = z.infer<typeof AgendaKpi>;
 
+/** A development plan as the review shows it (SPEC §8): progress beside its KPI's movement. */
+export const AgendaDevelopment = z.object({
+  id: z.string(),
+  title: z.string(),
+  subject: z.string().nullable().describe("The KPI's name or the rubric criterion"),
+  metric: z.string().nullable().describe("The KPI's metric (quality_score for a criterion), for the unit"),
+  status: z.string(),
+  startedOn: localDate,
+  progress: z.object({ done: z.number().int(), total: z.number().int() }),
+  movement: PlanMovement.nullable(),
+  items: z.array(z.object({ title: z.string(), kind: z.string(), status: z.string(), dueDate: localDate })),
+});
+export type AgendaDevelopment = z.infer<typeof AgendaDevelopment>;
+
 export const ReviewAgenda = z.object({
   assistant: z.string(),
   month,
@@ -155,6 +170,10 @@ export const ReviewAgenda = z.object({
   pulse: z
     .array(z.object({ week: z.string(), score: z.number(), comment: z.string().nullable() }))
     .describe('Pulse answers the assistant shared; a private answer is never here (SPEC §11)'),
+  development: z
+    .array(AgendaDevelopment)
+    .optional()
+    .describe('Development plans open during the month (absent from agendas signed before plans existed)'),
 });
 export type ReviewAgenda = z.infer<typeof ReviewAgenda>;
 

@@ -2,8 +2,9 @@
  * The review rhythm in a real browser against the real server (SPEC §8): the owner (the manager's
  * side) schedules a check-in, writes notes and an action item; the assistant writes their own
  * notes; the next check-in carries the open item until the assistant ticks it done; then a
- * monthly review is opened, commented on and signed by both sides, after which it is locked and
- * its Markdown downloads. Screens are looked at (desktop and 375 px) with axe.
+ * skill gap becomes a development plan whose item the assistant marks done; then a monthly review
+ * is opened (showing the plan), commented on and signed by both sides, after which it is locked
+ * and its Markdown downloads. Screens are looked at (desktop and 375 px) with axe.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -150,6 +151,47 @@ describe.skipIf(skip !== null)('check-ins and a monthly review in the browser', 
     await look(ava, 'checkins-assistant');
   }, 240_000);
 
+  it('turns a skill gap into a development plan that both sides follow', async () => {
+    // SPEC §8: a rubric criterion rated 2 in each of the last five complete weeks, below the
+    // default bar of 4: a skill gap. Noon UTC seven days apart is one rating in each week.
+    const day = 86_400_000;
+    for (let k = 1; k <= 5; k++) {
+      const at = new Date(Math.floor(Date.now() / day) * day - 7 * k * day + day / 2).toISOString();
+      const r = await apiCall(owner, 'POST', `workspaces/${ws}/events/rating`, {
+        type: 'rating',
+        id: `acc-${k}`,
+        assistant: 'ava',
+        ratedAt: at,
+        criteria: { accuracy: 2 },
+      });
+      expect(r.status, r.text).toBe(201);
+    }
+    await owner.goto(`/w/${ws}/development?assistant=ava`);
+    await owner.getByRole('heading', { name: 'Development — Ava Reyes' }).waitFor();
+    await owner.getByRole('heading', { name: 'Rubric: accuracy' }).waitFor();
+    await owner.getByText('Below target 5 weeks running', { exact: false }).waitFor();
+    await owner.getByText('what support do you need?', { exact: false }).waitFor();
+    await look(owner, 'development-gap');
+    await owner.getByRole('button', { name: 'Make a development plan' }).click();
+    await owner.getByRole('combobox', { name: 'Kind' }).click();
+    await owner.getByRole('option', { name: 'Mentoring' }).click();
+    await owner.getByLabel('What').fill('Pair on two client reports');
+    await owner.getByRole('combobox', { name: 'Owner' }).click();
+    await owner.getByRole('option', { name: AVA.email }).click();
+    await owner.getByLabel('Due').fill('2026-12-31');
+    await owner.getByRole('button', { name: 'Start the plan' }).click();
+    await owner.getByRole('heading', { name: 'Grow accuracy' }).waitFor();
+    await owner.getByText('Plan under way').waitFor();
+    await look(owner, 'development-plan');
+
+    await ava.goto(`/w/${ws}/development`);
+    await ava.getByRole('heading', { name: 'Grow accuracy' }).waitFor();
+    await ava.getByRole('combobox', { name: 'Status of Pair on two client reports' }).click();
+    await ava.getByRole('option', { name: 'Done' }).click();
+    await ava.getByText('Progress: 1 of 1 item done').waitFor();
+    await look(ava, 'development-assistant');
+  }, 240_000);
+
   it('opens a monthly review that both sides sign, which locks it', async () => {
     await owner.goto(`/w/${ws}/reviews?assistant=ava`);
     await owner.getByText('No reviews yet').waitFor();
@@ -157,6 +199,8 @@ describe.skipIf(skip !== null)('check-ins and a monthly review in the browser', 
     await owner.getByRole('heading', { name: 'Agenda' }).waitFor();
     await owner.getByText('Ava keeps everything moving', { exact: false }).waitFor();
     await owner.getByText('I would like earlier briefs for reports.', { exact: false }).waitFor();
+    // The development plan, its progress beside its measure's movement (SPEC §8).
+    await owner.getByText('1 of 1 item done', { exact: false }).waitFor();
     await owner.getByLabel('Your comment').fill('A strong month: thank you.');
     await owner.getByRole('button', { name: 'Add comment' }).click();
     await owner.getByText('A strong month: thank you.').waitFor();

@@ -8,7 +8,7 @@ import { call, type TestServer } from './test-store.ts';
 
 /**
  * Paths under /api/v1/workspaces/{ws}; `{job}` is an import job of the workspace, `{checkin}` a
- * check-in and `{review}` a signed review (SPEC §8). The audit log is
+ * check-in, `{review}` a signed review and `{plan}` a development plan (SPEC §8). The audit log is
  * walked on its own: a restore adds its own entry on top.
  */
 export const WORKSPACE_READS = [
@@ -43,6 +43,8 @@ export const WORKSPACE_READS = [
   'reviews',
   'reviews/{review}',
   'reviews/{review}.md',
+  'development?assistant=a1',
+  'development-plans/{plan}',
 ];
 
 export interface Answer {
@@ -61,12 +63,15 @@ async function read(t: TestServer, path: string, token: string): Promise<Answer>
 export async function readEverything(
   t: TestServer,
   ws: string,
-  ids: { job: string; checkin: string; review: string },
+  ids: { job: string; checkin: string; review: string; plan: string },
   token: string,
 ): Promise<Answer[]> {
   const out = [await read(t, '/api/v1/workspaces', token)];
   for (const r of WORKSPACE_READS) {
-    const filled = r.replace(/\{(job|checkin|review)\}/g, (_, k: 'job' | 'checkin' | 'review') => ids[k]);
+    const filled = r.replace(
+      /\{(job|checkin|review|plan)\}/g,
+      (_, k: 'job' | 'checkin' | 'review' | 'plan') => ids[k],
+    );
     const path = `/api/v1/workspaces/${ws}${r === '' ? '' : `/${filled}`}`;
     out.push(await read(t, path, token));
   }

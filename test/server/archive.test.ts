@@ -145,6 +145,30 @@ async function seedMore(t: TestServer, team: Team): Promise<Ids> {
       .status,
   ).toBe(200);
   await call(t, 'POST', `${base}/checkins`, { token: manager, json: { assistant: 'a1' } });
+  // SPEC §8: a development plan with a done item, which the signed review's agenda shows.
+  const dp = await call(t, 'POST', `${base}/development-plans`, {
+    token: manager,
+    json: {
+      assistant: 'a1',
+      title: 'Clearer status updates',
+      criterion: 'communication',
+      items: [
+        {
+          kind: 'mentoring',
+          title: 'Pair on two updates',
+          owner: team.members.assistant.userId,
+          dueDate: '2026-12-15',
+        },
+      ],
+    },
+  });
+  expect(dp.status, await dp.clone().text()).toBe(201);
+  const planBody = (await dp.json()) as { id: string; items: { id: string }[] };
+  const plan = planBody.id;
+  await call(t, 'PATCH', `${base}/development-items/${planBody.items[0]?.id}`, {
+    token: assistant,
+    json: { status: 'done' },
+  });
   const rv = await call(t, 'POST', `${base}/reviews`, {
     token: manager,
     json: { assistant: 'a1', month: '2026-11' },
@@ -162,11 +186,12 @@ async function seedMore(t: TestServer, team: Team): Promise<Ids> {
     token: manager,
     json: { text: 'Amended' },
   });
-  return { job, checkin, review };
+  return { job, checkin, review, plan };
 }
 
 interface Ids {
   job: string;
+  plan: string;
   checkin: string;
   review: string;
 }
@@ -198,7 +223,7 @@ describe.each(STORE_KINDS)('workspace archive on %s', (kind) => {
   let t: TestServer;
   let team: Team;
   let archive: Buffer;
-  let ids: Ids = { job: '', checkin: '', review: '' };
+  let ids: Ids = { job: '', checkin: '', review: '', plan: '' };
   beforeAll(async () => {
     t = await startTestServer(kind);
     team = await seed(t);
@@ -330,6 +355,8 @@ describe.each(STORE_KINDS)('workspace archive on %s', (kind) => {
       'action_items',
       'reviews',
       'review_entries',
+      'development_plans',
+      'development_items',
     ]) {
       const rows = await queryRows<{ n: number | string }>(
         t.store.db,

@@ -1,6 +1,6 @@
 /**
  * One assistant's data exported and erased when they leave (SPEC §11). The export carries their
- * KPIs and identities besides their events; erasure leaves nothing that names them — no KPI, import
+ * KPIs, identities, check-ins, reviews and development plans besides their events; erasure leaves nothing that names them — no KPI, import
  * job, saved identity mapping, invitation, identity or audit content — and removes the login that
  * was them instead of turning it into a viewer who could read every other assistant.
  */
@@ -93,17 +93,44 @@ describe.each(STORE_KINDS)("erasing one assistant's data on %s", (kind) => {
     await ok(
       call(t, 'POST', `${base}/reviews`, { token: owner, json: { assistant: 'a1', month: '2026-11' } }),
     );
+    // SPEC §8: and their development plan with its item.
+    await ok(
+      call(t, 'POST', `${base}/development-plans`, {
+        token: owner,
+        json: {
+          assistant: 'a1',
+          title: 'Clearer briefs',
+          items: [{ kind: 'practice_task', title: 'x', owner: team.owner.userId, dueDate: '2026-12-30' }],
+        },
+      }),
+    );
   });
   afterAll(async () => t?.close());
 
-  it('exports their KPIs with targets and their identities after their events', async () => {
+  it('exports their KPIs, identities, check-ins, reviews and development plans after their events', async () => {
     const res = await call(t, 'GET', `${base}/assistants/a1/export`, { token: team.members.assistant.token });
     expect(res.status).toBe(200);
     const lines = (await res.text())
       .trim()
       .split('\n')
       .map((l) => JSON.parse(l) as Record<string, unknown>);
-    expect(lines.map((l) => l.type)).toEqual(['assistant', 'task', 'pulse', 'kpi', 'identity']);
+    expect(lines.map((l) => l.type)).toEqual([
+      'assistant',
+      'task',
+      'pulse',
+      'kpi',
+      'identity',
+      'checkin',
+      'review',
+      'developmentPlan',
+    ]);
+    expect(lines[5]).toMatchObject({ type: 'checkin', assistant: 'a1', items: [{ text: 'x' }] });
+    expect(lines[6]).toMatchObject({ type: 'review', assistant: 'a1', month: '2026-11' });
+    expect(lines[7]).toMatchObject({
+      type: 'developmentPlan',
+      title: 'Clearer briefs',
+      items: [{ kind: 'practice_task', status: 'planned' }],
+    });
     expect(lines[3]).toMatchObject({
       type: 'kpi',
       id: 'k1',
@@ -135,6 +162,8 @@ describe.each(STORE_KINDS)("erasing one assistant's data on %s", (kind) => {
       ['checkins', sql`select count(*) as n from checkins where workspace_id = ${ws}`],
       ['action_items', sql`select count(*) as n from action_items where workspace_id = ${ws}`],
       ['reviews', sql`select count(*) as n from reviews where workspace_id = ${ws}`],
+      ['development_plans', sql`select count(*) as n from development_plans where workspace_id = ${ws}`],
+      ['development_items', sql`select count(*) as n from development_items where workspace_id = ${ws}`],
       [
         'invitations',
         sql`select count(*) as n from invitations where workspace_id = ${ws} and assistant_id = 'a1'`,

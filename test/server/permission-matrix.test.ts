@@ -32,6 +32,8 @@ interface Fixture {
   checkinId: string;
   actionItemId: string;
   reviewId: string;
+  planId: string;
+  planItemId: string;
 }
 
 async function fixture(t: TestServer): Promise<Fixture> {
@@ -75,8 +77,20 @@ async function fixture(t: TestServer): Promise<Fixture> {
     token: owner,
     json: { assistant: 'a1', month: '2026-11' },
   });
+  // SPEC §8: a development plan of a1 with one item.
+  const plan = await call(t, 'POST', `/api/v1/workspaces/${team.ws}/development-plans`, {
+    token: owner,
+    json: {
+      assistant: 'a1',
+      title: 'x',
+      items: [{ kind: 'course', title: 'x', owner: team.owner.userId, dueDate: '2026-12-30' }],
+    },
+  });
+  const planBody = (await plan.json()) as { id: string; items: { id: string }[] };
   return {
     team,
+    planId: planBody.id,
+    planItemId: planBody.items[0]?.id ?? 'none',
     invitationId: inv.invitation.id,
     importJobId: job,
     checkinId,
@@ -108,9 +122,13 @@ async function fill(t: TestServer, path: string, f: Fixture, role: (typeof ROLES
                 ? f.actionItemId
                 : path.includes('/reviews/')
                   ? f.reviewId
-                  : path.includes('/events/')
-                    ? 'T1'
-                    : 'a1',
+                  : path.includes('/development-plans/')
+                    ? f.planId
+                    : path.includes('/development-items/')
+                      ? f.planItemId
+                      : path.includes('/events/')
+                        ? 'T1'
+                        : 'a1',
     userId: f.team.members.manager.userId,
     assistantId: 'a1',
     type: 'task',
@@ -133,6 +151,11 @@ describe('the permission matrix as data (SPEC §1)', () => {
       if (a === 'token.manage') continue;
       // SPEC §1: a coach comments on their assistants' reviews (co-authors them); a viewer does not.
       if (a === 'review.comment') {
+        expect(PERMISSIONS[a]).toMatchObject({ coach: 'assigned', viewer: null });
+        continue;
+      }
+      // SPEC §8: the manager, coach and assistant make a development plan together.
+      if (a === 'development.write') {
         expect(PERMISSIONS[a]).toMatchObject({ coach: 'assigned', viewer: null });
         continue;
       }
@@ -159,6 +182,7 @@ describe('the permission matrix as data (SPEC §1)', () => {
         x.startsWith('metrics.') ||
         x.startsWith('checkin.') ||
         x.startsWith('review.') ||
+        x.startsWith('development.') ||
         x.startsWith('report.') ||
         x === 'assistant.read',
     )) {

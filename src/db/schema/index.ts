@@ -1,6 +1,7 @@
 /** The whole schema, one pg-core definition for PGlite and PostgreSQL alike. */
 export * from './assistants.ts';
 export * from './audit.ts';
+export * from './development.ts';
 export * from './events.ts';
 export * from './imports.ts';
 export * from './kpis.ts';

@@ -43,6 +43,8 @@ export const ACTIONS = [
   'review.read',
   'review.write',
   'review.comment',
+  'development.read',
+  'development.write',
   'report.read',
   'audit.read',
   'token.manage',
@@ -101,6 +103,10 @@ export const PERMISSIONS: Record<Action, Row> = {
   'review.read': row('all', 'assigned', 'self', 'assigned', 'all'),
   'review.write': row('all', 'assigned', 'self', null, null),
   'review.comment': row('all', 'assigned', 'self', 'assigned', null),
+  // SPEC §8 "Training and development": the manager, the coach and the assistant turn a skill gap
+  // into a plan together, so a coach writes here too; viewers read.
+  'development.read': row('all', 'assigned', 'self', 'assigned', 'all'),
+  'development.write': row('all', 'assigned', 'self', 'assigned', null),
   // SPEC §8 reports for management: an assistant reads their own, a manager or coach their
   // assistants (a team report covers only those), a viewer reads.
   'report.read': row('all', 'assigned', 'self', 'assigned', 'all'),
@@ -206,6 +212,12 @@ export const ROUTE_POLICIES: Record<string, RoutePolicy> = {
   'POST /api/v1/workspaces/{ws}/reviews/{id}/comments': 'review.comment',
   'POST /api/v1/workspaces/{ws}/reviews/{id}/sign-off': 'review.write',
   'POST /api/v1/workspaces/{ws}/reviews/{id}/amendments': 'review.write',
+  'GET /api/v1/workspaces/{ws}/development': 'development.read',
+  'POST /api/v1/workspaces/{ws}/development-plans': 'development.write',
+  'GET /api/v1/workspaces/{ws}/development-plans/{id}': 'development.read',
+  'PATCH /api/v1/workspaces/{ws}/development-plans/{id}': 'development.write',
+  'POST /api/v1/workspaces/{ws}/development-plans/{id}/items': 'development.write',
+  'PATCH /api/v1/workspaces/{ws}/development-items/{id}': 'development.write',
   'GET /api/v1/workspaces/{ws}/reports': 'report.read',
   'GET /api/v1/workspaces/{ws}/audit': 'audit.read',
   'GET /api/v1/workspaces/{ws}/tokens': 'token.manage',

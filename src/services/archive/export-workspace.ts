@@ -12,6 +12,7 @@ import { asc, eq, inArray } from 'drizzle-orm';
 import type { TandemEvent } from '#core/events/event-types';
 import { assistants, clients, identities } from '#db/schema/assistants';
 import { auditLog } from '#db/schema/audit';
+import { developmentItems, developmentPlans } from '#db/schema/development';
 import { events } from '#db/schema/events';
 import { importJobs, importOptions } from '#db/schema/imports';
 import { assignments, invitations, members } from '#db/schema/members';
@@ -74,7 +75,7 @@ export async function exportWorkspace(deps: ServiceDeps, workspaceId: string): P
         .orderBy(asc(importJobs.createdAt), asc(importJobs.id)),
     ]);
   const kpiRows = await listKpis(db, workspaceId);
-  const [ciRows, itemRows, rvRows, entryRows] = await Promise.all([
+  const [ciRows, itemRows, rvRows, entryRows, planRows, planItemRows] = await Promise.all([
     db.select().from(checkins).where(by(checkins)).orderBy(asc(checkins.assistantId), asc(checkins.date)),
     db
       .select()
@@ -87,6 +88,16 @@ export async function exportWorkspace(deps: ServiceDeps, workspaceId: string): P
       .from(reviewEntries)
       .where(by(reviewEntries))
       .orderBy(asc(reviewEntries.reviewId), asc(reviewEntries.position)),
+    db
+      .select()
+      .from(developmentPlans)
+      .where(by(developmentPlans))
+      .orderBy(asc(developmentPlans.createdAt), asc(developmentPlans.id)),
+    db
+      .select()
+      .from(developmentItems)
+      .where(by(developmentItems))
+      .orderBy(asc(developmentItems.createdAt), asc(developmentItems.id)),
   ]);
   // Rows as stored, instants as ISO strings (restore-workspace.ts reads them back).
   const plain = <T extends { workspaceId: string }>(rows: T[]) =>
@@ -113,6 +124,7 @@ export async function exportWorkspace(deps: ServiceDeps, workspaceId: string): P
       importJobs: jobRows.length,
       checkins: ciRows.length,
       reviews: rvRows.length,
+      developmentPlans: planRows.length,
     },
   };
   const files = [
@@ -240,6 +252,9 @@ export async function exportWorkspace(deps: ServiceDeps, workspaceId: string): P
     { name: 'action-items.json', data: JSON.stringify(plain(itemRows)) },
     { name: 'reviews.json', data: JSON.stringify(plain(rvRows)) },
     { name: 'review-entries.json', data: JSON.stringify(plain(entryRows)) },
+    // Development plans (SPEC §8) with the value their gap stood at when they started.
+    { name: 'development-plans.json', data: JSON.stringify(plain(planRows)) },
+    { name: 'development-items.json', data: JSON.stringify(plain(planItemRows)) },
     {
       name: 'audit.ndjson',
       data: auditRows

@@ -11,6 +11,7 @@ import { eq } from 'drizzle-orm';
 import type { IdentityProvider } from '#db/schema/assistants';
 import { assistants, clients, identities } from '#db/schema/assistants';
 import { auditLog } from '#db/schema/audit';
+import { developmentItems, developmentPlans } from '#db/schema/development';
 import { type ImportStatus, importJobs, importOptions } from '#db/schema/imports';
 import { assignments, invitations, members, type Role } from '#db/schema/members';
 import { actionItems, checkins, reviewEntries, reviews } from '#db/schema/reviews';
@@ -275,6 +276,37 @@ export async function restoreWorkspace(
         authorUserId: uid(e.authorUserId),
         text: str(e.text),
         createdAt: date(e.createdAt) ?? new Date(deps.now()),
+      });
+    for (const p of optionalJsonFile(files, 'development-plans.json'))
+      await tx.insert(developmentPlans).values({
+        workspaceId: ws.id,
+        id: str(p.id),
+        assistantId: str(p.assistantId),
+        title: str(p.title),
+        kpiId: optStr(p.kpiId),
+        criterion: optStr(p.criterion),
+        startedOn: str(p.startedOn),
+        startWeek: optStr(p.startWeek),
+        startValue: typeof p.startValue === 'number' ? p.startValue : null,
+        status: str(p.status),
+        createdBy: uid(p.createdBy),
+        createdAt: date(p.createdAt) ?? new Date(deps.now()),
+        updatedAt: date(p.updatedAt) ?? new Date(deps.now()),
+      });
+    for (const i of optionalJsonFile(files, 'development-items.json'))
+      await tx.insert(developmentItems).values({
+        workspaceId: ws.id,
+        id: str(i.id),
+        planId: str(i.planId),
+        kind: str(i.kind),
+        title: str(i.title),
+        ownerUserId: uid(i.ownerUserId),
+        dueDate: str(i.dueDate),
+        status: str(i.status),
+        doneAt: date(i.doneAt),
+        createdBy: uid(i.createdBy),
+        createdAt: date(i.createdAt) ?? new Date(deps.now()),
+        updatedAt: date(i.updatedAt) ?? new Date(deps.now()),
       });
     const restored = await restoreEvents(
       tx,

@@ -1,14 +1,18 @@
 /**
  * One assistant's data when they leave (SPEC §11), as NDJSON: their assistant line and their events
  * (§12 input, which `tandem compute` reads), then their KPIs with their target history (`kpi`
- * lines) and their external identities (`identity` lines). Erasure is in erase-assistant.ts.
+ * lines), their external identities (`identity` lines), and their check-ins, monthly reviews and
+ * development plans (`checkin`, `review`, `developmentPlan` lines). Erasure is in erase-assistant.ts.
  */
 
 import { and, asc, eq } from 'drizzle-orm';
 import type { TandemEvent } from '#core/events/event-types';
 import { identities } from '#db/schema/assistants';
 import { events } from '#db/schema/events';
+import { listPlans } from '../development/development-plans.ts';
 import { listKpis } from '../kpis/kpi-record.ts';
+import { listCheckins } from '../reviews/checkins.ts';
+import { getReview, listReviews } from '../reviews/monthly-reviews.ts';
 import type { ServiceDeps } from '../service-context.ts';
 import { assistantDef } from './assistant-record.ts';
 import { getAssistant } from './manage-assistants.ts';
@@ -37,5 +41,13 @@ export async function exportAssistantData(
     .where(and(eq(identities.workspaceId, ws), eq(identities.assistantId, id)))
     .orderBy(asc(identities.provider), asc(identities.externalId));
   for (const i of ids) lines.push(JSON.stringify({ type: 'identity', assistant: id, ...i }));
+  // The review rhythm (SPEC §8), oldest first: check-ins with their action items, monthly reviews
+  // with their agenda, comments and amendments, and development plans with their items.
+  for (const c of (await listCheckins(deps, ws, id)).checkins.reverse())
+    lines.push(JSON.stringify({ type: 'checkin', ...c }));
+  for (const r of (await listReviews(deps, ws, 'all', id)).reverse())
+    lines.push(JSON.stringify({ type: 'review', ...(await getReview(deps, ws, r.id)) }));
+  for (const p of (await listPlans(deps, ws, id)).plans.reverse())
+    lines.push(JSON.stringify({ type: 'developmentPlan', ...p }));
   return `${lines.join('\n')}\n`;
 }

@@ -1,6 +1,6 @@
 /**
  * Erasing one assistant when they leave (SPEC §11): everything that is about them goes — the record,
- * events, KPIs and their targets, check-ins and reviews, identities, assignments, import jobs and
+ * events, KPIs and their targets, check-ins and reviews, development plans, identities, assignments, import jobs and
  * saved identity mappings that name them, invitations for them — and so does the membership of whoever signed in as them
  * (with their API tokens here, and their sessions when no other workspace is left), rather than
  * leaving a login behind that could read other assistants. Earlier audit entries about any of it
@@ -11,6 +11,7 @@ import { and, arrayContains, eq, inArray, isNull, like, ne, or } from 'drizzle-o
 import type { Tx } from '#db/client';
 import { assistants, identities } from '#db/schema/assistants';
 import { auditLog } from '#db/schema/audit';
+import { developmentItems, developmentPlans } from '#db/schema/development';
 import { events } from '#db/schema/events';
 import { importJobs, importOptions } from '#db/schema/imports';
 import { kpis, kpiTargets } from '#db/schema/kpis';
@@ -133,6 +134,29 @@ export async function eraseAssistant(
       ...(await mine(actionItems)).map((r) => `action_item:${r.id}`),
       ...(await mine(reviews)).map((r) => `review:${r.id}`),
     ];
+    // Development plans and their items (SPEC §8) likewise.
+    const plans = await tx
+      .select({ id: developmentPlans.id })
+      .from(developmentPlans)
+      .where(and(eq(developmentPlans.workspaceId, ws), eq(developmentPlans.assistantId, id)));
+    if (plans.length > 0) {
+      const items = await tx
+        .select({ id: developmentItems.id })
+        .from(developmentItems)
+        .where(
+          and(
+            eq(developmentItems.workspaceId, ws),
+            inArray(
+              developmentItems.planId,
+              plans.map((p) => p.id),
+            ),
+          ),
+        );
+      rhythm.push(
+        ...plans.map((p) => `development_plan:${p.id}`),
+        ...items.map((i) => `development_item:${i.id}`),
+      );
+    }
     const gone = await tx
       .delete(assistants)
       .where(and(eq(assistants.workspaceId, ws), eq(assistants.id, id)))

@@ -22,6 +22,8 @@ import type { AssistantTime } from '#core/time/assistant-time';
 import { bucketDays, bucketLabelOfDay, type Period, parseDate } from '#core/time/calendar';
 import { parseInstant } from '#core/time/instant';
 import { events } from '#db/schema/events';
+import type { AgendaDevelopment } from '#shared/review-schemas';
+import { listPlans } from '../development/development-plans.ts';
 import { insightsOf } from '../kpis/kpi-analysis.ts';
 import { listKpis } from '../kpis/kpi-record.ts';
 import { loadComputeData } from '../metrics/load-compute-data.ts';
@@ -77,6 +79,8 @@ export interface ReviewAgenda {
   goals: { id: string; period: string; title: string; status: string }[];
   /** Shared pulse answers only (SPEC §11). */
   pulse: { week: string; score: number; comment: string | null }[];
+  /** Development plans open during the month, each with its KPI's movement (SPEC §8). */
+  development?: AgendaDevelopment[];
 }
 
 const overlaps = (label: string, month: string): boolean => {
@@ -208,6 +212,7 @@ export async function buildAgenda(
     );
   const checkins = await listCheckins(deps, ws, assistant);
   const { first } = bucketDays(month);
+  const development = await agendaDevelopment(deps, ws, assistant, month, asOf);
   return {
     assistant,
     month,
@@ -234,5 +239,40 @@ export async function buildAgenda(
         assistantNotes: c.assistantNotes,
       })),
     openItems: checkins.open,
+    development,
   };
+}
+
+/**
+ * Plans started by the month's end and not closed before it began, as of the agenda's instant:
+ * "the plan's progress and the KPI's movement since it started appear side by side in the next
+ * reviews" (SPEC §8).
+ */
+async function agendaDevelopment(
+  deps: ServiceDeps,
+  ws: string,
+  assistant: string,
+  month: string,
+  asOf: number,
+): Promise<AgendaDevelopment[]> {
+  const { first, last } = bucketDays(month);
+  const { plans, ctx } = await listPlans(deps, ws, assistant, asOf);
+  return plans
+    .filter(
+      (p) =>
+        (parseDate(p.startedOn) ?? 0) <= last &&
+        (p.status === 'active' || Date.parse(p.updatedAt) >= ctx.time.startOfDay(first)),
+    )
+    .reverse()
+    .map((p) => ({
+      id: p.id,
+      title: p.title,
+      subject: p.subject,
+      metric: p.metric,
+      status: p.status,
+      startedOn: p.startedOn,
+      progress: p.progress,
+      movement: p.movement,
+      items: p.items.map((i) => ({ title: i.title, kind: i.kind, status: i.status, dueDate: i.dueDate })),
+    }));
 }

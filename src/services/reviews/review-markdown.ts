@@ -8,6 +8,7 @@ import { valueScaleOf } from '#core/insights/insight-catalogue';
 import { assistants } from '#db/schema/assistants';
 import { members } from '#db/schema/members';
 import { users } from '#db/schema/users';
+import { planSummary } from '#shared/format/plan-summary';
 import type { ServiceDeps } from '../service-context.ts';
 import { getReview, type ReviewEntry, type ReviewView } from './monthly-reviews.ts';
 import type { AgendaKpi } from './review-agenda.ts';
@@ -112,6 +113,15 @@ export function renderReviewMarkdown(
   if (a.openItems.length === 0) out.push('None open.', '');
   for (const i of a.openItems) out.push(`- [ ] ${cell(i.text)} — ${name(i.owner)}, due ${i.dueDate}`);
   if (a.openItems.length > 0) out.push('');
+  // SPEC §8: each plan's progress beside its KPI's movement since it started.
+  const plans = a.development ?? [];
+  out.push('## Development plans', '');
+  if (plans.length === 0) out.push('No development plans open this month.', '');
+  for (const p of plans)
+    out.push(
+      `- **${cell(p.title)}**${p.subject ? ` (${cell(p.subject)})` : ''}, since ${p.startedOn}, ${p.status}: ${planSummary(p)}`,
+    );
+  if (plans.length > 0) out.push('');
   out.push('## Goals', '');
   if (a.goals.length === 0) out.push('No goals for this month or quarter.', '');
   for (const g of a.goals) out.push(`- ${cell(g.title)} (${g.period}): ${g.status.replace('_', ' ')}`);

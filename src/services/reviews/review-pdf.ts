@@ -9,6 +9,7 @@ import PDFDocument from 'pdfkit';
 import SVGtoPDF from 'svg-to-pdfkit';
 import { baselineLabels, processChangeLabels, targetsBySeries } from '#shared/charts/control-chart-input';
 import { type ChartOption, controlChartOption } from '#shared/charts/control-chart-option';
+import { planSummary } from '#shared/format/plan-summary';
 import { AppError } from '#src/errors';
 import { kpiAnalysis } from '../kpis/kpi-analysis.ts';
 import type { ServiceDeps } from '../service-context.ts';
@@ -150,6 +151,13 @@ export async function renderReviewPdf(
   heading('Open action items');
   if (a.openItems.length === 0) none('None open.');
   for (const i of a.openItems) line(`• ${i.text} — ${name(i.owner)}, due ${i.dueDate}`);
+  heading('Development plans');
+  const plans = a.development ?? [];
+  if (plans.length === 0) none('No development plans open this month.');
+  for (const p of plans)
+    line(
+      `• ${p.title}${p.subject ? ` (${p.subject})` : ''}, since ${p.startedOn}, ${p.status}: ${planSummary(p)}`,
+    );
   heading('Goals');
   if (a.goals.length === 0) none('No goals for this month or quarter.');
   for (const g of a.goals) line(`• ${g.title} (${g.period}): ${g.status.replace('_', ' ')}`);

@@ -143,6 +143,14 @@ const reviewsRoute = createRoute({
   component: lazyRouteComponent(() => import('../pages/reviews/ReviewPage.tsx'), 'ReviewPage'),
 });
 
+// SPEC §8 "Training and development": one assistant's skill gaps and plans (`?assistant=`).
+const developmentRoute = createRoute({
+  getParentRoute: () => workspaceRoute,
+  path: '/development',
+  validateSearch: (s: Record<string, unknown>) => pickStrings(s, ['assistant'] as const),
+  component: lazyRouteComponent(() => import('../pages/reviews/DevelopmentPage.tsx'), 'DevelopmentPage'),
+});
+
 // SPEC §8 reports for management: scope, id, range and period in the address.
 const reportsRoute = createRoute({
   getParentRoute: () => workspaceRoute,
@@ -170,6 +178,7 @@ const routeTree = rootRoute.addChildren([
     settingsRoute,
     checkinsRoute,
     reviewsRoute,
+    developmentRoute,
     reportsRoute,
   ]),
 ]);

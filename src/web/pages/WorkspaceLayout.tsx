@@ -26,6 +26,7 @@ interface NavItem {
     | '/w/$ws/data/entry'
     | '/w/$ws/checkins'
     | '/w/$ws/reviews'
+    | '/w/$ws/development'
     | '/w/$ws/reports'
     | '/w/$ws/settings';
   label: string;
@@ -47,6 +48,7 @@ const NAV: Array<{ group: string; items: NavItem[] }> = [
     items: [
       { to: '/w/$ws/checkins', label: 'Check-ins' },
       { to: '/w/$ws/reviews', label: 'Monthly review' },
+      { to: '/w/$ws/development', label: 'Development' },
       { to: '/w/$ws/reports', label: 'Reports' },
     ],
   },

@@ -1,6 +1,7 @@
 import { Badge, List, Stack, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import type { Member } from '#shared/api-schemas';
+import { planSummary } from '#shared/format/plan-summary';
 import type { AgendaKpi, ReviewAgenda } from '#shared/review-schemas';
 import { ResponsiveTable } from '../../components/ResponsiveTable.tsx';
 import { SectionCard } from '../../components/SectionCard.tsx';
@@ -145,6 +146,22 @@ export function ReviewAgendaView({ agenda, people }: { agenda: ReviewAgenda; peo
             {agenda.openItems.map((i) => (
               <List.Item key={i.id}>
                 {i.text} — {name(i.owner)}, due {formatLocalDate(i.dueDate)}
+              </List.Item>
+            ))}
+          </List>
+        </Part>
+        <Part
+          title="Development plans"
+          count={agenda.development?.length ?? 0}
+          empty="No development plans open this month."
+        >
+          <List spacing={4} size="sm">
+            {(agenda.development ?? []).map((p) => (
+              <List.Item key={p.id}>
+                <Text span fw={600} size="sm">
+                  {p.title}
+                </Text>
+                {p.subject ? ` (${p.subject})` : ''}, since {formatLocalDate(p.startedOn)}: {planSummary(p)}
               </List.Item>
             ))}
           </List>
