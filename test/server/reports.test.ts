@@ -293,6 +293,7 @@ describe.each(STORE_KINDS)('reports on %s', (kind) => {
       ['scope=team&from=2026-02-30&to=2026-03-04', 'query.from'],
       ['scope=team&from=2026-11-01&to=26-11-04', 'query.to'],
       ['scope=team&from=2000-01-01&to=2026-11-04', 'query.to'],
+      ['scope=team&from=9999-12-01&to=9999-12-31', 'query.from'],
       [`scope=assistant&${WEEKS}`, 'query.id'],
       [`scope=client&${WEEKS}`, 'query.id'],
       [`scope=team&${WEEKS}&format=docx`, 'query.format'],
