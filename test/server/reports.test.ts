@@ -24,6 +24,8 @@
  *   after W48, so goal_alignment is 1 in the month report and absent from the weekly one.
  * - a2 (America/New_York, nobody's): A1 (due 11-10, done 11-09, client acme) on time, A2 (due
  *   11-17, done 11-20) late. Team on_time_rate over W45..W48: (4 + 1) / (5 + 2) = 5/7; previous 1/2.
+ * - a2's PA1 at 2026-11-30T03:00Z is Sunday 29 November 22:00 in New York: in the team's range, so
+ *   the team's proactivity is 3 + 1 = 4 (previous 1) and PA1 is its last highlight.
  * - Client acme: T1 and A1 are acme's, both on time: 1; ot for acme: T1 alone, 1; feedback S1 only.
  * - Pulse: P1 private ('exhausted') and P2 shared; no report holds a pulse at all.
  */
@@ -78,6 +80,7 @@ const EVENTS = [
   proactive('PR1', '2026-11-12T09:00:00Z', 'Automated invoice reminders'),
   proactive('PR2', '2026-11-19T09:00:00Z', INJECTION),
   proactive('PR3', '2026-11-20T09:00:00Z', 'Drafted the onboarding checklist'),
+  { ...proactive('PA1', '2026-11-30T03:00:00Z', 'Late Sunday fix'), assistant: 'a2' },
   {
     type: 'rating',
     id: 'R1',
@@ -249,7 +252,9 @@ describe.each(STORE_KINDS)('reports on %s', (kind) => {
     const ot = all.metrics.find((m) => m.metric === 'on_time_rate');
     expect(ot?.value).toBeCloseTo(5 / 7, 12);
     expect(ot).toMatchObject({ previous: 0.5, basis: 7 });
-    expect(all.metrics.find((m) => m.metric === 'proactivity')).toMatchObject({ value: 3, previous: 1 });
+    // PA1 at 2026-11-30T03:00Z is Sunday 22:00 in New York: a2's W48, inside the range.
+    expect(all.metrics.find((m) => m.metric === 'proactivity')).toMatchObject({ value: 4, previous: 1 });
+    expect(all.highlights.map((h) => [h.assistant, h.description]).at(-1)).toEqual(['a2', 'Late Sunday fix']);
     for (const [role, query] of [
       ['manager', `scope=team&${WEEKS}`],
       ['owner', `scope=team&id=${team.members.manager.userId}&${WEEKS}`],

@@ -8,7 +8,7 @@
  * are not read at all: a private one can reach no report (SPEC §11), and a shared one was shared
  * with the assistant's manager, not with every reader of a team report.
  */
-import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { and, eq, gte, inArray, isNull, lt } from 'drizzle-orm';
 import type { MetricRecord, PreparedData } from '#core/compute';
 import { memoizedCompute, type RecordSource } from '#core/compute-memo';
 import type { TandemEvent } from '#core/events/event-types';
@@ -26,6 +26,7 @@ import {
   bucketLabelOfDay,
   formatDate,
   labelsBetween,
+  MS_PER_DAY,
   type Period,
   parseDate,
 } from '#core/time/calendar';
@@ -264,6 +265,9 @@ async function qualitativeLines(
         inArray(events.type, ['proactive', 'rating', 'survey']),
         isNull(events.excluded),
         eq(events.private, false),
+        // A day's margin each side covers every zone (UTC−12 to UTC+14); the local date decides below.
+        gte(events.at, new Date((range.first - 1) * MS_PER_DAY)),
+        lt(events.at, new Date((range.last + 2) * MS_PER_DAY)),
         ...(client !== undefined ? [eq(events.client, client)] : []),
       ),
     );
