@@ -16,11 +16,16 @@
  *   0.9 in force on 11-02: 0.9 − 0.8 = 0.1 > 5 % of 0.9, so below.
  * - pro, range: PR1 (11-12, W46), PR2 and PR3 (11-19, 11-20, W47): 3 in 4 weeks = 0.75 per week;
  *   previous: PR0 (10-20): 1 / 4 = 0.25. Below its target 2. Series W45..W48: null, 1, 2, null.
+ * - done "Tasks completed" (tasks_completed, an activity metric, no target), range: T1…T5 were
+ *   completed on 11-04, 11-10, 11-18, 11-27, 11-25: 5 in 4 weeks = 1.25 a week; previous: O1, O2:
+ *   2 / 4 = 0.5. For client acme only T1: 0.25 a week.
  * - Month report of 2026-11 (previous 2026-10): ot 4 / 5 = 0.8 against 0.5; pro 3 in November's 30
  *   days = 3 ÷ (30 / 7) = 0.7 per week. Goal G1 (2026-11, met) ends on 11-30, inside November but
  *   after W48, so goal_alignment is 1 in the month report and absent from the weekly one.
  * - a2 (America/New_York, nobody's): A1 (due 11-10, done 11-09, client acme) on time, A2 (due
  *   11-17, done 11-20) late. Team on_time_rate over W45..W48: (4 + 1) / (5 + 2) = 5/7; previous 1/2.
+ * - a2's PA1 at 2026-11-30T03:00Z is Sunday 29 November 22:00 in New York: in the team's range, so
+ *   the team's proactivity is 3 + 1 = 4 (previous 1) and PA1 is its last highlight.
  * - Client acme: T1 and A1 are acme's, both on time: 1; ot for acme: T1 alone, 1; feedback S1 only.
  * - Pulse: P1 private ('exhausted') and P2 shared; no report holds a pulse at all.
  */
@@ -75,6 +80,7 @@ const EVENTS = [
   proactive('PR1', '2026-11-12T09:00:00Z', 'Automated invoice reminders'),
   proactive('PR2', '2026-11-19T09:00:00Z', INJECTION),
   proactive('PR3', '2026-11-20T09:00:00Z', 'Drafted the onboarding checklist'),
+  { ...proactive('PA1', '2026-11-30T03:00:00Z', 'Late Sunday fix'), assistant: 'a2' },
   {
     type: 'rating',
     id: 'R1',
@@ -157,6 +163,7 @@ describe.each(STORE_KINDS)('reports on %s', (kind) => {
     for (const [id, name, metric] of [
       ['ot', 'Tasks on time', 'on_time_rate'],
       ['pro', 'Proactive actions', 'proactivity'],
+      ['done', 'Tasks completed', 'tasks_completed'],
     ] as const) {
       const made = await req('POST', '/kpis', 'manager', {
         id,
@@ -212,6 +219,12 @@ describe.each(STORE_KINDS)('reports on %s', (kind) => {
     const pro = r.kpis.find((k) => k.kpi === 'pro');
     expect(pro).toMatchObject({ value: 0.75, previous: 0.25, change: 0.5, target: 2, status: 'below' });
     expect(pro?.series.map((p) => p.value)).toEqual([null, 1, 2, null]);
+    expect(r.kpis.find((k) => k.kpi === 'done')).toMatchObject({
+      value: 1.25,
+      previous: 0.5,
+      target: null,
+      status: null,
+    });
     expect(r.highlights.map((h) => h.description)).toEqual([
       'Automated invoice reminders',
       INJECTION,
@@ -239,7 +252,9 @@ describe.each(STORE_KINDS)('reports on %s', (kind) => {
     const ot = all.metrics.find((m) => m.metric === 'on_time_rate');
     expect(ot?.value).toBeCloseTo(5 / 7, 12);
     expect(ot).toMatchObject({ previous: 0.5, basis: 7 });
-    expect(all.metrics.find((m) => m.metric === 'proactivity')).toMatchObject({ value: 3, previous: 1 });
+    // PA1 at 2026-11-30T03:00Z is Sunday 22:00 in New York: a2's W48, inside the range.
+    expect(all.metrics.find((m) => m.metric === 'proactivity')).toMatchObject({ value: 4, previous: 1 });
+    expect(all.highlights.map((h) => [h.assistant, h.description]).at(-1)).toEqual(['a2', 'Late Sunday fix']);
     for (const [role, query] of [
       ['manager', `scope=team&${WEEKS}`],
       ['owner', `scope=team&id=${team.members.manager.userId}&${WEEKS}`],
@@ -257,6 +272,7 @@ describe.each(STORE_KINDS)('reports on %s', (kind) => {
     expect(r.title).toBe('Client Acme Corp');
     expect(r.metrics.find((m) => m.metric === 'on_time_rate')).toMatchObject({ value: 1, basis: 2 });
     expect(r.kpis.find((k) => k.kpi === 'ot')).toMatchObject({ value: 1, previous: null });
+    expect(r.kpis.find((k) => k.kpi === 'done')).toMatchObject({ value: 0.25, previous: null });
     expect(r.feedback.map((f) => f.comment)).toEqual(['Always on time']);
     expect(r.highlights).toEqual([]);
   });
@@ -282,12 +298,14 @@ describe.each(STORE_KINDS)('reports on %s', (kind) => {
       ['scope=team&from=2026-02-30&to=2026-03-04', 'query.from'],
       ['scope=team&from=2026-11-01&to=26-11-04', 'query.to'],
       ['scope=team&from=2000-01-01&to=2026-11-04', 'query.to'],
+      ['scope=team&from=9999-12-01&to=9999-12-31', 'query.from'],
       [`scope=assistant&${WEEKS}`, 'query.id'],
       [`scope=client&${WEEKS}`, 'query.id'],
       [`scope=team&${WEEKS}&format=docx`, 'query.format'],
       [`scope=team&${WEEKS}&period=day`, 'query.period'],
       [`scope=team&${WEEKS}&__proto__=1`, 'query.__proto__'],
       [`scope=everyone&${WEEKS}`, 'query.scope'],
+      [`scope=assistant&id=${'x'.repeat(200)}&${WEEKS}`, 'query.id'],
     ];
     for (const [query, path] of bad) {
       const res = await req<{ error: { code: string; issues: { path: string }[] } }>(
@@ -397,14 +415,24 @@ describe.each(STORE_KINDS)('reports on %s', (kind) => {
     });
   });
 
-  it('keeps every pulse out of every format, for the assistant too', async () => {
+  it('keeps every pulse out of every format and scope, for the assistant too', async () => {
+    const textOf = async (res: Response, format: string): Promise<string> => {
+      if (format === 'pdf') return (await readPdf(new Uint8Array(await res.arrayBuffer()))).text;
+      if (format !== 'xlsx') return res.text();
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(await res.arrayBuffer());
+      const cells: string[] = [];
+      for (const s of wb.worksheets) s.eachRow((row) => row.eachCell((c) => cells.push(String(c.value))));
+      return cells.join('\n');
+    };
     for (const role of ['owner', 'assistant'] as const)
-      for (const format of ['json', 'csv']) {
-        const res = await download(`scope=team&${WEEKS}&format=${format}`, role);
-        const text = await res.text();
-        expect(text).not.toContain('exhausted');
-        expect(text).not.toContain('busy but fine');
-        expect(text).not.toContain('pulse');
-      }
+      for (const scope of ['scope=assistant&id=a1', 'scope=team'])
+        for (const format of ['json', 'csv', 'xlsx', 'pdf']) {
+          const text = await textOf(await download(`${scope}&${WEEKS}&format=${format}`, role), format);
+          expect(text, `${role} ${scope} ${format}`).toContain('Automated invoice reminders');
+          expect(text).not.toContain('exhausted');
+          expect(text).not.toContain('busy but fine');
+          expect(text.toLowerCase()).not.toContain('pulse');
+        }
   });
 });

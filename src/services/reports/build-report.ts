@@ -8,13 +8,13 @@
  * are not read at all: a private one can reach no report (SPEC §11), and a shared one was shared
  * with the assistant's manager, not with every reader of a team report.
  */
-import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { and, eq, gte, inArray, isNull, lt } from 'drizzle-orm';
 import type { MetricRecord, PreparedData } from '#core/compute';
 import { memoizedCompute, type RecordSource } from '#core/compute-memo';
 import type { TandemEvent } from '#core/events/event-types';
 import { kpiDefinitionOf } from '#core/insights/insight-input';
 import { targetOn } from '#core/kpis/kpi';
-import { type KpiDefinition, kpiPeriod, kpiPoolKind } from '#core/kpis/kpi-definition';
+import { assertKpiFilter, type KpiDefinition, kpiPeriod, kpiPoolKind } from '#core/kpis/kpi-definition';
 import { localDate } from '#core/kpis/local-date';
 import { targetStatus } from '#core/kpis/target-status';
 import { METRIC_IDS, METRICS, type MetricFilter, type MetricId } from '#core/metrics/metric-registry';
@@ -26,6 +26,7 @@ import {
   bucketLabelOfDay,
   formatDate,
   labelsBetween,
+  MS_PER_DAY,
   type Period,
   parseDate,
 } from '#core/time/calendar';
@@ -264,6 +265,9 @@ async function qualitativeLines(
         inArray(events.type, ['proactive', 'rating', 'survey']),
         isNull(events.excluded),
         eq(events.private, false),
+        // A day's margin each side covers every zone (UTC−12 to UTC+14); the local date decides below.
+        gte(events.at, new Date((range.first - 1) * MS_PER_DAY)),
+        lt(events.at, new Date((range.last + 2) * MS_PER_DAY)),
         ...(client !== undefined ? [eq(events.client, client)] : []),
       ),
     );
@@ -317,20 +321,36 @@ export async function buildReport(
   const client = req.scope === 'client' ? req.id : undefined;
   const people = ids.map((id) => ({ id, name: names.get(id) ?? id })).sort(byName);
   const kpis: ReportKpi[] = [];
+  // One read for every KPI of the workspace, not one per assistant (a team report may hold hundreds).
+  const kpisOf = new Map<string, Awaited<ReturnType<typeof listKpis>>>();
+  if (people.length > 0)
+    for (const k of await listKpis(deps.db, ws)) {
+      const list = kpisOf.get(k.assistant) ?? [];
+      list.push(k);
+      kpisOf.set(k.assistant, list);
+    }
   for (const person of people) {
     const def = data.assistants.get(person.id);
     if (!def) continue;
     const time = new AssistantTime(def);
     const today = localDate(asOf, time.zoneAt(asOf));
-    for (const k of await listKpis(deps.db, ws, person.id)) {
+    for (const k of kpisOf.get(person.id) ?? []) {
       if (k.status !== 'active' || (k.startDate !== undefined && (parseDate(k.startDate) ?? 0) > range.last))
         continue;
       const kpi: KpiDefinition & { name: string } = { ...kpiDefinitionOf(k, today), name: k.name };
       if (client !== undefined) {
         // A client report reads each KPI's events for that client only (SPEC §4 filtered variants).
-        const allowed = k.metric in METRICS && METRICS[k.metric as MetricId].filters.includes('client');
-        if (!allowed || (k.filter?.client !== undefined && k.filter.client !== client)) continue;
-        kpi.filter = { ...k.filter, client };
+        // A KPI that cannot take a client filter (a manual KPI), or that is another client's, has
+        // nothing of this client to show.
+        if (k.filter?.client !== undefined && k.filter.client !== client) continue;
+        const filter = { ...k.filter, client };
+        try {
+          assertKpiFilter({ metric: k.metric, filter });
+        } catch (e) {
+          if (e instanceof AppError && e.code === 'invalid_filter') continue;
+          throw e;
+        }
+        kpi.filter = filter;
       }
       // The range is judged against the target in force on its first day, as a bucket is (SPEC §5).
       const target = targetOn(k, formatDate(range.first));

@@ -15,7 +15,10 @@ import { chartSvg } from '../reviews/chart-svg.ts';
 
 const MARGIN = 50;
 const PAGE = { width: 595.28, height: 841.89 }; // A4 in points
-const CHART = { width: PAGE.width - 2 * MARGIN, height: 170 };
+const CHART = { width: PAGE.width - 2 * MARGIN, height: 150 };
+
+/** The standard PDF fonts have no U+2212 minus sign; a hyphen-minus reads the same. */
+const printable = (text: string) => text.replace(/\u2212/g, '-');
 
 export interface ReportChart {
   title: string;
@@ -54,7 +57,7 @@ export async function reportPdf(r: Report): Promise<Buffer> {
     doc.moveDown(0.8).font('Helvetica-Bold').fontSize(14).text(text, { width }).moveDown(0.3);
     doc.font('Helvetica').fontSize(10);
   };
-  const line = (text: string) => doc.text(text, { width });
+  const line = (text: string) => doc.text(printable(text), { width });
   const none = (text: string) => doc.fillColor('#666666').text(text, { width }).fillColor('black');
   const chart = (c: ReportChart) => {
     if (doc.y + CHART.height + 20 > PAGE.height - MARGIN) doc.addPage();
@@ -96,6 +99,8 @@ export async function reportPdf(r: Report): Promise<Buffer> {
 
   const charts = reportCharts(r);
   if (charts.length > 0) {
+    // Not a heading alone at the foot of a page: it starts the page of its first chart.
+    if (doc.y + CHART.height + 60 > PAGE.height - MARGIN) doc.addPage();
     heading('Trends');
     for (const c of charts) chart(c);
   }

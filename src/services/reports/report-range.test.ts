@@ -54,6 +54,9 @@ describe('reportRange', () => {
     expect(issue(() => reportRange('2026-03-01', '2026-13-01', 'week'))).toBe('query.to');
     expect(issue(() => reportRange('2026-03-02', '2026-03-01', 'week'))).toBe('query.from');
     expect(issue(() => reportRange('2010-01-01', '2026-03-01', 'week'))).toBe('query.to');
+    expect(issue(() => reportRange('9999-12-01', '9999-12-31', 'week'))).toBe('query.from');
+    expect(issue(() => reportRange('1899-12-01', '1900-01-31', 'week'))).toBe('query.from');
+    expect(rangeDates(reportRange('9998-12-01', '9998-12-31', 'quarter').range).to).toBe('9998-12-31');
   });
 });
 

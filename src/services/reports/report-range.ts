@@ -28,9 +28,15 @@ export const MAX_RANGE_DAYS = 3660;
 const invalid = (path: string, message: string): AppError =>
   new AppError('validation_failed', `${path}: ${message}`, { issues: [{ path, message }] });
 
+/** Reports cover the years people work in; the calendar's labels stop at four-digit years. */
+const FIRST_YEAR = 1900;
+const LAST_YEAR = 9998;
+
 function day(path: string, s: string): number {
   const d = parseDate(s);
   if (d === null) throw invalid(path, 'not a calendar date (YYYY-MM-DD)');
+  const year = Number(s.slice(0, 4));
+  if (year < FIRST_YEAR || year > LAST_YEAR) throw invalid(path, `a date from ${FIRST_YEAR} to ${LAST_YEAR}`);
   return d;
 }
 

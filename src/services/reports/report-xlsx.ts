@@ -7,7 +7,8 @@ import { metricKind } from '#shared/format/metric-format';
 import type { Report } from '#shared/report-schemas';
 import { reportSections } from './report-table.ts';
 
-const FORMATS: Record<string, string> = { rate: '0.0%', score: '0.00', minutes: '0.0', count: '0.##' };
+// Counts keep Excel's General format: a custom '0.##' would show a whole count as "3.".
+const FORMATS: Record<string, string> = { rate: '0.0%', score: '0.00', minutes: '0.0' };
 
 export async function reportXlsx(r: Report): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
