@@ -36,6 +36,7 @@ import { registerKpiRoutes } from './routes/kpis.ts';
 import { registerMemberRoutes } from './routes/members.ts';
 import { registerMetricsRoute } from './routes/metrics.ts';
 import { registerOverviewRoute } from './routes/overview.ts';
+import { registerQualityRoutes } from './routes/quality.ts';
 import { registerReportRoutes } from './routes/reports.ts';
 import { registerReviewRoutes } from './routes/reviews.ts';
 import { registerSetupRoute } from './routes/setup.ts';
@@ -132,6 +133,7 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}): Tandem
   registerCheckinRoutes(app);
   registerReviewRoutes(app);
   registerDevelopmentRoutes(app);
+  registerQualityRoutes(app);
   registerReportRoutes(app);
   registerAuditRoute(app);
   registerTokenRoutes(app);

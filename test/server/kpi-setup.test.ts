@@ -119,7 +119,7 @@ describe.each(STORE_KINDS)('KPI setup through the API on %s', (kind) => {
 
   it('raises the active-KPI limit through a typed, validated, audited setting', async () => {
     const got = await req<{ settings: unknown }>('GET', '', owner());
-    expect(got.body.settings).toEqual({ activeKpiLimit: 5 });
+    expect(got.body.settings).toEqual({ activeKpiLimit: 5, qualitySampleSize: 3 });
     for (const bad of [
       { activeKpiLimit: 4 },
       { activeKpiLimit: 21 },
@@ -160,7 +160,7 @@ describe.each(STORE_KINDS)('KPI setup through the API on %s', (kind) => {
       settings: { activeKpiLimit: 6 },
     });
     expect(raised.status).toBe(200);
-    expect(raised.body.settings).toEqual({ activeKpiLimit: 6 });
+    expect(raised.body.settings).toEqual({ activeKpiLimit: 6, qualitySampleSize: 3 });
     const sixth = await req<Change>('POST', '/kpis/lim6/agree', team.members.assistant.token);
     expect(sixth.status).toBe(200);
     expect(sixth.body.kpi.status).toBe('active');
@@ -169,14 +169,14 @@ describe.each(STORE_KINDS)('KPI setup through the API on %s', (kind) => {
       entries: { action: string; before: { settings: unknown }; after: { settings: unknown } }[];
     };
     const update = audit.entries.find((e) => e.action === 'workspace.update');
-    expect(update?.before.settings).toEqual({ activeKpiLimit: 5 });
-    expect(update?.after.settings).toEqual({ activeKpiLimit: 6 });
+    expect(update?.before.settings).toEqual({ activeKpiLimit: 5, qualitySampleSize: 3 });
+    expect(update?.after.settings).toEqual({ activeKpiLimit: 6, qualitySampleSize: 3 });
 
     // null returns the setting to its default; the OpenAPI document states the range.
     const reset = await req<{ settings: unknown }>('PATCH', '', owner(), {
       settings: { activeKpiLimit: null },
     });
-    expect(reset.body.settings).toEqual({ activeKpiLimit: 5 });
+    expect(reset.body.settings).toEqual({ activeKpiLimit: 5, qualitySampleSize: 3 });
     const doc = (await (await call(t, 'GET', '/api/v1/openapi.json')).json()) as {
       components: {
         schemas: Record<string, { properties: Record<string, { minimum?: number; maximum?: number }> }>;

@@ -34,6 +34,7 @@ interface Fixture {
   reviewId: string;
   planId: string;
   planItemId: string;
+  sampleId: string;
 }
 
 async function fixture(t: TestServer): Promise<Fixture> {
@@ -87,10 +88,20 @@ async function fixture(t: TestServer): Promise<Fixture> {
     },
   });
   const planBody = (await plan.json()) as { id: string; items: { id: string }[] };
+  // A task of a1 completed last week, drawn into the weekly quality sample on first read.
+  await call(t, 'POST', `/api/v1/workspaces/${team.ws}/events/task`, {
+    token: owner,
+    json: { ...TASK, id: 'TQ', completedAt: '2026-11-18T10:00:00Z' },
+  });
+  const samples = await call(t, 'GET', `/api/v1/workspaces/${team.ws}/quality-samples?assistant=a1`, {
+    token: owner,
+  });
+  const sampleId = ((await samples.json()) as { id: string }[])[0]?.id ?? 'none';
   return {
     team,
     planId: planBody.id,
     planItemId: planBody.items[0]?.id ?? 'none',
+    sampleId,
     invitationId: inv.invitation.id,
     importJobId: job,
     checkinId,
@@ -126,9 +137,11 @@ async function fill(t: TestServer, path: string, f: Fixture, role: (typeof ROLES
                     ? f.planId
                     : path.includes('/development-items/')
                       ? f.planItemId
-                      : path.includes('/events/')
-                        ? 'T1'
-                        : 'a1',
+                      : path.includes('/quality-samples/')
+                        ? f.sampleId
+                        : path.includes('/events/')
+                          ? 'T1'
+                          : 'a1',
     userId: f.team.members.manager.userId,
     assistantId: 'a1',
     type: 'task',

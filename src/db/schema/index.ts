@@ -6,6 +6,7 @@ export * from './events.ts';
 export * from './imports.ts';
 export * from './kpis.ts';
 export * from './members.ts';
+export * from './quality.ts';
 export * from './reviews.ts';
 export * from './users.ts';
 export * from './workspaces.ts';

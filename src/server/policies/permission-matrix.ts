@@ -45,6 +45,8 @@ export const ACTIONS = [
   'review.comment',
   'development.read',
   'development.write',
+  'quality.read',
+  'quality.rate',
   'report.read',
   'audit.read',
   'token.manage',
@@ -107,6 +109,10 @@ export const PERMISSIONS: Record<Action, Row> = {
   // into a plan together, so a coach writes here too; viewers read.
   'development.read': row('all', 'assigned', 'self', 'assigned', 'all'),
   'development.write': row('all', 'assigned', 'self', 'assigned', null),
+  // Quality sampling (issue 8): the manager's side rates its assistants' sampled tasks with the
+  // rubric; everyone who sees an assistant reads the samples, the assistant their own.
+  'quality.read': row('all', 'assigned', 'self', 'assigned', 'all'),
+  'quality.rate': row('all', 'assigned', null, null, null),
   // SPEC §8 reports for management: an assistant reads their own, a manager or coach their
   // assistants (a team report covers only those), a viewer reads.
   'report.read': row('all', 'assigned', 'self', 'assigned', 'all'),
@@ -218,6 +224,9 @@ export const ROUTE_POLICIES: Record<string, RoutePolicy> = {
   'PATCH /api/v1/workspaces/{ws}/development-plans/{id}': 'development.write',
   'POST /api/v1/workspaces/{ws}/development-plans/{id}/items': 'development.write',
   'PATCH /api/v1/workspaces/{ws}/development-items/{id}': 'development.write',
+  'GET /api/v1/workspaces/{ws}/quality-samples': 'quality.read',
+  'POST /api/v1/workspaces/{ws}/quality-samples/{id}/rating': 'quality.rate',
+  'POST /api/v1/workspaces/{ws}/quality-samples/{id}/skip': 'quality.rate',
   'GET /api/v1/workspaces/{ws}/reports': 'report.read',
   'GET /api/v1/workspaces/{ws}/audit': 'audit.read',
   'GET /api/v1/workspaces/{ws}/tokens': 'token.manage',

@@ -16,6 +16,7 @@ import { developmentItems, developmentPlans } from '#db/schema/development';
 import { events } from '#db/schema/events';
 import { importJobs, importOptions } from '#db/schema/imports';
 import { assignments, invitations, members } from '#db/schema/members';
+import { qualityDraws, qualitySamples } from '#db/schema/quality';
 import { actionItems, checkins, reviewEntries, reviews } from '#db/schema/reviews';
 import { apiTokens, users } from '#db/schema/users';
 import { workspaces } from '#db/schema/workspaces';
@@ -75,30 +76,41 @@ export async function exportWorkspace(deps: ServiceDeps, workspaceId: string): P
         .orderBy(asc(importJobs.createdAt), asc(importJobs.id)),
     ]);
   const kpiRows = await listKpis(db, workspaceId);
-  const [ciRows, itemRows, rvRows, entryRows, planRows, planItemRows] = await Promise.all([
-    db.select().from(checkins).where(by(checkins)).orderBy(asc(checkins.assistantId), asc(checkins.date)),
-    db
-      .select()
-      .from(actionItems)
-      .where(by(actionItems))
-      .orderBy(asc(actionItems.createdAt), asc(actionItems.id)),
-    db.select().from(reviews).where(by(reviews)).orderBy(asc(reviews.assistantId), asc(reviews.month)),
-    db
-      .select()
-      .from(reviewEntries)
-      .where(by(reviewEntries))
-      .orderBy(asc(reviewEntries.reviewId), asc(reviewEntries.position)),
-    db
-      .select()
-      .from(developmentPlans)
-      .where(by(developmentPlans))
-      .orderBy(asc(developmentPlans.createdAt), asc(developmentPlans.id)),
-    db
-      .select()
-      .from(developmentItems)
-      .where(by(developmentItems))
-      .orderBy(asc(developmentItems.createdAt), asc(developmentItems.id)),
-  ]);
+  const [ciRows, itemRows, rvRows, entryRows, planRows, planItemRows, sampleRows, drawRows] =
+    await Promise.all([
+      db.select().from(checkins).where(by(checkins)).orderBy(asc(checkins.assistantId), asc(checkins.date)),
+      db
+        .select()
+        .from(actionItems)
+        .where(by(actionItems))
+        .orderBy(asc(actionItems.createdAt), asc(actionItems.id)),
+      db.select().from(reviews).where(by(reviews)).orderBy(asc(reviews.assistantId), asc(reviews.month)),
+      db
+        .select()
+        .from(reviewEntries)
+        .where(by(reviewEntries))
+        .orderBy(asc(reviewEntries.reviewId), asc(reviewEntries.position)),
+      db
+        .select()
+        .from(developmentPlans)
+        .where(by(developmentPlans))
+        .orderBy(asc(developmentPlans.createdAt), asc(developmentPlans.id)),
+      db
+        .select()
+        .from(developmentItems)
+        .where(by(developmentItems))
+        .orderBy(asc(developmentItems.createdAt), asc(developmentItems.id)),
+      db
+        .select()
+        .from(qualitySamples)
+        .where(by(qualitySamples))
+        .orderBy(asc(qualitySamples.week), asc(qualitySamples.assistantId), asc(qualitySamples.taskId)),
+      db
+        .select()
+        .from(qualityDraws)
+        .where(by(qualityDraws))
+        .orderBy(asc(qualityDraws.week), asc(qualityDraws.assistantId)),
+    ]);
   // Rows as stored, instants as ISO strings (restore-workspace.ts reads them back).
   const plain = <T extends { workspaceId: string }>(rows: T[]) =>
     rows.map(({ workspaceId: _ws, ...r }) =>
@@ -125,6 +137,7 @@ export async function exportWorkspace(deps: ServiceDeps, workspaceId: string): P
       checkins: ciRows.length,
       reviews: rvRows.length,
       developmentPlans: planRows.length,
+      qualitySamples: sampleRows.length,
     },
   };
   const files = [
@@ -255,6 +268,9 @@ export async function exportWorkspace(deps: ServiceDeps, workspaceId: string): P
     // Development plans (SPEC §8) with the value their gap stood at when they started.
     { name: 'development-plans.json', data: JSON.stringify(plain(planRows)) },
     { name: 'development-items.json', data: JSON.stringify(plain(planItemRows)) },
+    // Quality sampling: the weeks drawn and each sampled task's status and rating.
+    { name: 'quality-samples.json', data: JSON.stringify(plain(sampleRows)) },
+    { name: 'quality-draws.json', data: JSON.stringify(plain(drawRows)) },
     {
       name: 'audit.ndjson',
       data: auditRows

@@ -14,6 +14,7 @@ import { auditLog } from '#db/schema/audit';
 import { developmentItems, developmentPlans } from '#db/schema/development';
 import { type ImportStatus, importJobs, importOptions } from '#db/schema/imports';
 import { assignments, invitations, members, type Role } from '#db/schema/members';
+import { qualityDraws, qualitySamples } from '#db/schema/quality';
 import { actionItems, checkins, reviewEntries, reviews } from '#db/schema/reviews';
 import { apiTokens, users } from '#db/schema/users';
 import { workspaces } from '#db/schema/workspaces';
@@ -307,6 +308,27 @@ export async function restoreWorkspace(
         createdBy: uid(i.createdBy),
         createdAt: date(i.createdAt) ?? new Date(deps.now()),
         updatedAt: date(i.updatedAt) ?? new Date(deps.now()),
+      });
+    for (const q of optionalJsonFile(files, 'quality-draws.json'))
+      await tx.insert(qualityDraws).values({
+        workspaceId: ws.id,
+        assistantId: str(q.assistantId),
+        week: str(q.week),
+        candidates: num(q.candidates),
+        drawnAt: date(q.drawnAt) ?? new Date(deps.now()),
+      });
+    for (const q of optionalJsonFile(files, 'quality-samples.json'))
+      await tx.insert(qualitySamples).values({
+        workspaceId: ws.id,
+        id: str(q.id),
+        assistantId: str(q.assistantId),
+        week: str(q.week),
+        taskId: str(q.taskId),
+        status: str(q.status),
+        ratingId: optStr(q.ratingId),
+        decidedBy: q.decidedBy == null ? null : uid(q.decidedBy),
+        decidedAt: date(q.decidedAt),
+        createdAt: date(q.createdAt) ?? new Date(deps.now()),
       });
     const restored = await restoreEvents(
       tx,

@@ -16,6 +16,7 @@ import { events } from '#db/schema/events';
 import { importJobs, importOptions } from '#db/schema/imports';
 import { kpis, kpiTargets } from '#db/schema/kpis';
 import { assignments, invitations, members } from '#db/schema/members';
+import { qualitySamples } from '#db/schema/quality';
 import { actionItems, checkins, reviews } from '#db/schema/reviews';
 import { apiTokens, sessions } from '#db/schema/users';
 import { AppError } from '#src/errors';
@@ -134,6 +135,12 @@ export async function eraseAssistant(
       ...(await mine(actionItems)).map((r) => `action_item:${r.id}`),
       ...(await mine(reviews)).map((r) => `review:${r.id}`),
     ];
+    // Quality samples go with the record too; their draws' audit entries name the assistant.
+    const samples = await tx
+      .select({ id: qualitySamples.id })
+      .from(qualitySamples)
+      .where(and(eq(qualitySamples.workspaceId, ws), eq(qualitySamples.assistantId, id)));
+    rhythm.push(...samples.map((q) => `quality_sample:${q.id}`));
     // Development plans and their items (SPEC §8) likewise.
     const plans = await tx
       .select({ id: developmentPlans.id })

@@ -98,28 +98,36 @@ export async function createEvent(
   scope: AssistantScope,
   body: unknown,
 ): Promise<TandemEvent> {
+  return deps.db.transaction((tx) => createEventIn(tx, actor, scope, body));
+}
+
+/**
+ * createEvent inside the caller's transaction, for a service whose own change must commit with
+ * the event or not at all (a quality sample marked rated with its rating).
+ */
+export async function createEventIn(
+  tx: Tx,
+  actor: Actor,
+  scope: AssistantScope,
+  body: unknown,
+): Promise<TandemEvent> {
   const e = validated(body);
   assertOwnPulse(actor, e);
-  return deps.db.transaction(async (tx) => {
-    await assertAssistant(tx, actor.workspaceId, scope, e.assistant);
-    if (await idTaken(tx, actor.workspaceId, e.type, e.id))
-      throw new AppError('already_exists', `A ${e.type} event ${e.id} already exists`);
-    const counts = await upsertEvents(tx, actor.workspaceId, [eventColumns(e)]);
-    if (counts.inserted !== 1)
-      throw new AppError(
-        'already_exists',
-        `A ${e.type} event with that source and externalId already exists`,
-      );
-    await bumpDataVersion(tx, actor.workspaceId);
-    await writeAudit(tx, {
-      workspaceId: actor.workspaceId,
-      actor: actor.userId,
-      action: 'event.create',
-      target: eventTarget(e),
-      after: auditedEvent(e),
-    });
-    return e;
+  await assertAssistant(tx, actor.workspaceId, scope, e.assistant);
+  if (await idTaken(tx, actor.workspaceId, e.type, e.id))
+    throw new AppError('already_exists', `A ${e.type} event ${e.id} already exists`);
+  const counts = await upsertEvents(tx, actor.workspaceId, [eventColumns(e)]);
+  if (counts.inserted !== 1)
+    throw new AppError('already_exists', `A ${e.type} event with that source and externalId already exists`);
+  await bumpDataVersion(tx, actor.workspaceId);
+  await writeAudit(tx, {
+    workspaceId: actor.workspaceId,
+    actor: actor.userId,
+    action: 'event.create',
+    target: eventTarget(e),
+    after: auditedEvent(e),
   });
+  return e;
 }
 
 /** Replaces the stored event of that type and id with the body (which must name the same). */

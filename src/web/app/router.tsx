@@ -160,6 +160,14 @@ const reportsRoute = createRoute({
   component: lazyRouteComponent(() => import('../pages/reports/ReportsPage.tsx'), 'ReportsPage'),
 });
 
+// Quality sampling (issue 8): one assistant's weekly sample (`?assistant=`).
+const qualityRoute = createRoute({
+  getParentRoute: () => workspaceRoute,
+  path: '/quality',
+  validateSearch: (s: Record<string, unknown>) => pickStrings(s, ['assistant'] as const),
+  component: lazyRouteComponent(() => import('../pages/reviews/QualityPage.tsx'), 'QualityPage'),
+});
+
 const routeTree = rootRoute.addChildren([
   startRoute,
   signInRoute,
@@ -179,6 +187,7 @@ const routeTree = rootRoute.addChildren([
     checkinsRoute,
     reviewsRoute,
     developmentRoute,
+    qualityRoute,
     reportsRoute,
   ]),
 ]);

@@ -27,6 +27,7 @@ interface NavItem {
     | '/w/$ws/checkins'
     | '/w/$ws/reviews'
     | '/w/$ws/development'
+    | '/w/$ws/quality'
     | '/w/$ws/reports'
     | '/w/$ws/settings';
   label: string;
@@ -49,6 +50,7 @@ const NAV: Array<{ group: string; items: NavItem[] }> = [
       { to: '/w/$ws/checkins', label: 'Check-ins' },
       { to: '/w/$ws/reviews', label: 'Monthly review' },
       { to: '/w/$ws/development', label: 'Development' },
+      { to: '/w/$ws/quality', label: 'Quality sampling' },
       { to: '/w/$ws/reports', label: 'Reports' },
     ],
   },

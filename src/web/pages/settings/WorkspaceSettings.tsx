@@ -31,24 +31,26 @@ export function WorkspaceSettings() {
 function NameAndLimit({ workspace }: { workspace: Workspace }) {
   const [name, setName] = useState(workspace.name);
   const [limit, setLimit] = useState<number>(kpiLimitOf(workspace));
+  const [sample, setSample] = useState<number>(workspace.settings.qualitySampleSize);
   useEffect(() => {
     setName(workspace.name);
     setLimit(kpiLimitOf(workspace));
+    setSample(workspace.settings.qualitySampleSize);
   }, [workspace]);
   const save = useWsMutation({
     ws: workspace.id,
-    request: (body: { name: string; settings: { activeKpiLimit: number } }) =>
+    request: (body: { name: string; settings: { activeKpiLimit: number; qualitySampleSize: number } }) =>
       api<Workspace>(paths.workspace(workspace.id), { method: 'PATCH', json: body }),
     success: 'Workspace saved',
   });
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    save.mutate({ name, settings: { activeKpiLimit: limit } });
+    save.mutate({ name, settings: { activeKpiLimit: limit, qualitySampleSize: sample } });
   };
   return (
     <SectionCard
       title="Workspace"
-      description="Its name, and how many KPIs an assistant may have active at once."
+      description="Its name, how many KPIs an assistant may have active at once, and the weekly quality sample."
     >
       <form onSubmit={submit}>
         <Stack gap="sm" maw={480}>
@@ -66,6 +68,14 @@ function NameAndLimit({ workspace }: { workspace: Workspace }) {
               Above five, focus tends to blur. Tandem will still advise that five is enough.
             </Alert>
           )}
+          <NumberInput
+            label="Tasks sampled for rating each week"
+            description="Per assistant: a random draw of last week's completed tasks for the manager to rate with the role's rubric. 0 turns sampling off."
+            min={0}
+            max={20}
+            value={sample}
+            onChange={(v) => setSample(typeof v === 'number' ? v : 3)}
+          />
           <FormError error={save.error} />
           <Group>
             <Button type="submit" loading={save.isPending}>
