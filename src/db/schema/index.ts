@@ -5,6 +5,8 @@ export * from './events.ts';
 export * from './imports.ts';
 export * from './kpis.ts';
 export * from './members.ts';
+export * from './quarterly-reviews.ts';
 export * from './reviews.ts';
+export * from './surveys.ts';
 export * from './users.ts';
 export * from './workspaces.ts';

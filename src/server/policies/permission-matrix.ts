@@ -43,6 +43,10 @@ export const ACTIONS = [
   'review.read',
   'review.write',
   'review.comment',
+  'survey.read',
+  'survey.write',
+  'quarterly.read',
+  'quarterly.write',
   'audit.read',
   'token.manage',
 ] as const;
@@ -100,6 +104,13 @@ export const PERMISSIONS: Record<Action, Row> = {
   'review.read': row('all', 'assigned', 'self', 'assigned', 'all'),
   'review.write': row('all', 'assigned', 'self', null, null),
   'review.comment': row('all', 'assigned', 'self', 'assigned', null),
+  // SPEC §8 surveys: the manager's side asks clients; whoever reads the assistant reads the
+  // answers and the response rate (the assistant sees everything about themselves, SPEC §11).
+  'survey.read': row('all', 'assigned', 'self', 'assigned', 'all'),
+  'survey.write': row('all', 'assigned', null, null, null),
+  // SPEC §8 quarterly relevance review: the two sides decide together, like KPIs (SPEC §5).
+  'quarterly.read': row('all', 'assigned', 'self', 'assigned', 'all'),
+  'quarterly.write': row('all', 'assigned', 'self', null, null),
   'audit.read': row('all', null, null, null, null),
   'token.manage': row('all', 'all', 'all', 'all', 'all'),
 };
@@ -202,6 +213,10 @@ export const ROUTE_POLICIES: Record<string, RoutePolicy> = {
   'POST /api/v1/workspaces/{ws}/reviews/{id}/comments': 'review.comment',
   'POST /api/v1/workspaces/{ws}/reviews/{id}/sign-off': 'review.write',
   'POST /api/v1/workspaces/{ws}/reviews/{id}/amendments': 'review.write',
+  'GET /api/v1/workspaces/{ws}/surveys': 'survey.read',
+  'POST /api/v1/workspaces/{ws}/surveys': 'survey.write',
+  'GET /api/v1/public/surveys/{token}': 'public',
+  'POST /api/v1/public/surveys/{token}': 'public',
   'GET /api/v1/workspaces/{ws}/audit': 'audit.read',
   'GET /api/v1/workspaces/{ws}/tokens': 'token.manage',
   'POST /api/v1/workspaces/{ws}/tokens': 'token.manage',

@@ -4,7 +4,8 @@
  * JSON files restoring everything else: people (with password hashes, never plain secrets),
  * members, invitations, assignments, identities, clients, API token hashes, settings, KPIs, saved
  * import options and import jobs, check-ins with their action items, monthly reviews with their
- * comments and amendments (SPEC §8), audit log. Events and audit entries carry their `seq`, the
+ * comments and amendments, survey links (token hashes only) and quarterly relevance reviews with
+ * their decisions (SPEC §8), audit log. Events and audit entries carry their `seq`, the
  * position their cursors name, so a restore answers the same pages (restore-workspace.ts).
  */
 import { gzipSync } from 'node:zlib';
@@ -15,7 +16,9 @@ import { auditLog } from '#db/schema/audit';
 import { events } from '#db/schema/events';
 import { importJobs, importOptions } from '#db/schema/imports';
 import { assignments, invitations, members } from '#db/schema/members';
+import { quarterlyDecisions, quarterlyReviews } from '#db/schema/quarterly-reviews';
 import { actionItems, checkins, reviewEntries, reviews } from '#db/schema/reviews';
+import { surveyRequests } from '#db/schema/surveys';
 import { apiTokens, users } from '#db/schema/users';
 import { workspaces } from '#db/schema/workspaces';
 import { AppError } from '#src/errors';
@@ -35,7 +38,8 @@ Keep it as safe as the server itself.
 
 events.ndjson    every event and assistant, as \`tandem compute\` reads it
 *.json           members, identities, clients, assignments, KPIs, settings, import
-                 options and jobs, check-ins, reviews, audit log
+                 options and jobs, check-ins, reviews, survey links,
+                 quarterly reviews, audit log
 Restore with:    npx tandem restore [--data DIR] ARCHIVE   (or with DATABASE_URL set)
 `;
 
@@ -74,7 +78,7 @@ export async function exportWorkspace(deps: ServiceDeps, workspaceId: string): P
         .orderBy(asc(importJobs.createdAt), asc(importJobs.id)),
     ]);
   const kpiRows = await listKpis(db, workspaceId);
-  const [ciRows, itemRows, rvRows, entryRows] = await Promise.all([
+  const [ciRows, itemRows, rvRows, entryRows, svRows, qrRows, qdRows] = await Promise.all([
     db.select().from(checkins).where(by(checkins)).orderBy(asc(checkins.assistantId), asc(checkins.date)),
     db
       .select()
@@ -87,6 +91,21 @@ export async function exportWorkspace(deps: ServiceDeps, workspaceId: string): P
       .from(reviewEntries)
       .where(by(reviewEntries))
       .orderBy(asc(reviewEntries.reviewId), asc(reviewEntries.position)),
+    db
+      .select()
+      .from(surveyRequests)
+      .where(by(surveyRequests))
+      .orderBy(asc(surveyRequests.createdAt), asc(surveyRequests.id)),
+    db
+      .select()
+      .from(quarterlyReviews)
+      .where(by(quarterlyReviews))
+      .orderBy(asc(quarterlyReviews.assistantId), asc(quarterlyReviews.quarter)),
+    db
+      .select()
+      .from(quarterlyDecisions)
+      .where(by(quarterlyDecisions))
+      .orderBy(asc(quarterlyDecisions.reviewId), asc(quarterlyDecisions.position)),
   ]);
   // Rows as stored, instants as ISO strings (restore-workspace.ts reads them back).
   const plain = <T extends { workspaceId: string }>(rows: T[]) =>
@@ -113,6 +132,8 @@ export async function exportWorkspace(deps: ServiceDeps, workspaceId: string): P
       importJobs: jobRows.length,
       checkins: ciRows.length,
       reviews: rvRows.length,
+      surveyRequests: svRows.length,
+      quarterlyReviews: qrRows.length,
     },
   };
   const files = [
@@ -240,6 +261,10 @@ export async function exportWorkspace(deps: ServiceDeps, workspaceId: string): P
     { name: 'action-items.json', data: JSON.stringify(plain(itemRows)) },
     { name: 'reviews.json', data: JSON.stringify(plain(rvRows)) },
     { name: 'review-entries.json', data: JSON.stringify(plain(entryRows)) },
+    // Survey links keep only their token's hash: a restored pending link still works (SPEC §8).
+    { name: 'survey-requests.json', data: JSON.stringify(plain(svRows)) },
+    { name: 'quarterly-reviews.json', data: JSON.stringify(plain(qrRows)) },
+    { name: 'quarterly-decisions.json', data: JSON.stringify(plain(qdRows)) },
     {
       name: 'audit.ndjson',
       data: auditRows
