@@ -9,6 +9,7 @@ const instant = z.string().datetime({ offset: true });
 const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
 
 export const SurveyStatus = z.enum(['pending', 'answered', 'expired']);
+export type SurveyStatus = z.infer<typeof SurveyStatus>;
 
 export const SurveyRequest = z.object({
   id: z.string(),

@@ -143,6 +143,20 @@ const reviewsRoute = createRoute({
   component: lazyRouteComponent(() => import('../pages/reviews/ReviewPage.tsx'), 'ReviewPage'),
 });
 
+// SPEC §8 client surveys: an assistant's survey links, and the public page a client answers on.
+const surveysRoute = createRoute({
+  getParentRoute: () => workspaceRoute,
+  path: '/surveys',
+  validateSearch: (s: Record<string, unknown>) => pickStrings(s, ['assistant'] as const),
+  component: lazyRouteComponent(() => import('../pages/surveys/SurveysPage.tsx'), 'SurveysPage'),
+});
+
+const surveyRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/s/$token',
+  component: lazyRouteComponent(() => import('../pages/surveys/SurveyPage.tsx'), 'SurveyPage'),
+});
+
 const routeTree = rootRoute.addChildren([
   startRoute,
   signInRoute,
@@ -150,6 +164,7 @@ const routeTree = rootRoute.addChildren([
   invitationRoute,
   forgotPasswordRoute,
   setPasswordRoute,
+  surveyRoute,
   workspaceRoute.addChildren([
     onboardingRoute,
     homeRoute,
@@ -161,6 +176,7 @@ const routeTree = rootRoute.addChildren([
     settingsRoute,
     checkinsRoute,
     reviewsRoute,
+    surveysRoute,
   ]),
 ]);
 

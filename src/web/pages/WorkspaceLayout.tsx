@@ -26,6 +26,7 @@ interface NavItem {
     | '/w/$ws/data/entry'
     | '/w/$ws/checkins'
     | '/w/$ws/reviews'
+    | '/w/$ws/surveys'
     | '/w/$ws/settings';
   label: string;
   /** Who sees the link; everyone when absent. */
@@ -46,6 +47,7 @@ const NAV: Array<{ group: string; items: NavItem[] }> = [
     items: [
       { to: '/w/$ws/checkins', label: 'Check-ins' },
       { to: '/w/$ws/reviews', label: 'Monthly review' },
+      { to: '/w/$ws/surveys', label: 'Client surveys' },
     ],
   },
   {
