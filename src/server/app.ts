@@ -35,6 +35,7 @@ import { registerKpiRoutes } from './routes/kpis.ts';
 import { registerMemberRoutes } from './routes/members.ts';
 import { registerMetricsRoute } from './routes/metrics.ts';
 import { registerOverviewRoute } from './routes/overview.ts';
+import { registerQuarterlyReviewRoutes } from './routes/quarterly-reviews.ts';
 import { registerReviewRoutes } from './routes/reviews.ts';
 import { registerSetupRoute } from './routes/setup.ts';
 import { registerSurveyRoutes } from './routes/surveys.ts';
@@ -137,6 +138,7 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}): Tandem
   registerCheckinRoutes(app);
   registerReviewRoutes(app);
   registerSurveyRoutes(app);
+  registerQuarterlyReviewRoutes(app);
   registerAuditRoute(app);
   registerTokenRoutes(app);
   app.use('*', staticWeb({ root: webRoot }));
