@@ -32,6 +32,7 @@ interface Fixture {
   checkinId: string;
   actionItemId: string;
   reviewId: string;
+  quarterlyReviewId: string;
 }
 
 async function fixture(t: TestServer): Promise<Fixture> {
@@ -75,8 +76,13 @@ async function fixture(t: TestServer): Promise<Fixture> {
     token: owner,
     json: { assistant: 'a1', month: '2026-11' },
   });
+  const quarterly = await call(t, 'POST', `/api/v1/workspaces/${team.ws}/quarterly-reviews`, {
+    token: owner,
+    json: { assistant: 'a1', quarter: '2026-Q3' },
+  });
   return {
     team,
+    quarterlyReviewId: ((await quarterly.json()) as { id: string }).id,
     invitationId: inv.invitation.id,
     importJobId: job,
     checkinId,
@@ -106,11 +112,13 @@ async function fill(t: TestServer, path: string, f: Fixture, role: (typeof ROLES
               ? f.checkinId
               : path.includes('/action-items/')
                 ? f.actionItemId
-                : path.includes('/reviews/')
-                  ? f.reviewId
-                  : path.includes('/events/')
-                    ? 'T1'
-                    : 'a1',
+                : path.includes('/quarterly-reviews/')
+                  ? f.quarterlyReviewId
+                  : path.includes('/reviews/')
+                    ? f.reviewId
+                    : path.includes('/events/')
+                      ? 'T1'
+                      : 'a1',
     userId: f.team.members.manager.userId,
     assistantId: 'a1',
     type: 'task',

@@ -143,6 +143,17 @@ const reviewsRoute = createRoute({
   component: lazyRouteComponent(() => import('../pages/reviews/ReviewPage.tsx'), 'ReviewPage'),
 });
 
+// SPEC §8 quarterly relevance review of one assistant.
+const quarterlyRoute = createRoute({
+  getParentRoute: () => workspaceRoute,
+  path: '/quarterly',
+  validateSearch: (s: Record<string, unknown>) => pickStrings(s, ['assistant'] as const),
+  component: lazyRouteComponent(
+    () => import('../pages/reviews/QuarterlyReviewPage.tsx'),
+    'QuarterlyReviewPage',
+  ),
+});
+
 // SPEC §8 client surveys: an assistant's survey links, and the public page a client answers on.
 const surveysRoute = createRoute({
   getParentRoute: () => workspaceRoute,
@@ -177,6 +188,7 @@ const routeTree = rootRoute.addChildren([
     checkinsRoute,
     reviewsRoute,
     surveysRoute,
+    quarterlyRoute,
   ]),
 ]);
 

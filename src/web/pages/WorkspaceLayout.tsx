@@ -27,6 +27,7 @@ interface NavItem {
     | '/w/$ws/checkins'
     | '/w/$ws/reviews'
     | '/w/$ws/surveys'
+    | '/w/$ws/quarterly'
     | '/w/$ws/settings';
   label: string;
   /** Who sees the link; everyone when absent. */
@@ -47,6 +48,7 @@ const NAV: Array<{ group: string; items: NavItem[] }> = [
     items: [
       { to: '/w/$ws/checkins', label: 'Check-ins' },
       { to: '/w/$ws/reviews', label: 'Monthly review' },
+      { to: '/w/$ws/quarterly', label: 'Quarterly review' },
       { to: '/w/$ws/surveys', label: 'Client surveys' },
     ],
   },
