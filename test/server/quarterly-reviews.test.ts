@@ -297,6 +297,18 @@ describe.each(STORE_KINDS)('quarterly relevance review on %s', (kind) => {
     expect(res.body.decisions).toHaveLength(3);
   });
 
+  it('describes its routes in the OpenAPI document', async () => {
+    const doc = (await (await call(t, 'GET', '/api/v1/openapi.json')).json()) as {
+      paths: Record<string, Record<string, unknown>>;
+    };
+    for (const path of [
+      '/api/v1/workspaces/{ws}/quarterly-reviews',
+      '/api/v1/workspaces/{ws}/quarterly-reviews/{id}',
+      '/api/v1/workspaces/{ws}/quarterly-reviews/{id}/decisions',
+    ])
+      expect(Object.keys(doc.paths)).toContain(path);
+  });
+
   it('exports and restores the reviews with identical answers', async () => {
     const archive = Buffer.from(
       await (await call(t, 'GET', `${base}/export`, { token: team.owner.token })).arrayBuffer(),

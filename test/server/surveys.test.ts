@@ -405,6 +405,19 @@ describe.each(STORE_KINDS)('client surveys on %s', (kind) => {
     }
   });
 
+  it('describes the survey routes in the OpenAPI document, the public pair without credentials', async () => {
+    const doc = (await (await call(t, 'GET', '/api/v1/openapi.json')).json()) as {
+      paths: Record<string, Record<string, { security?: unknown[]; tags?: string[] }>>;
+    };
+    const own = doc.paths['/api/v1/workspaces/{ws}/surveys'];
+    expect(Object.keys(own ?? {}).sort()).toEqual(['get', 'post']);
+    expect(own?.post?.security).toEqual([{ bearer: [] }, { session: [] }]);
+    const pub = doc.paths['/api/v1/public/surveys/{token}'];
+    expect(Object.keys(pub ?? {}).sort()).toEqual(['get', 'post']);
+    expect(pub?.get?.security).toBeUndefined();
+    expect(pub?.post?.tags).toEqual(['surveys']);
+  });
+
   it('builds the survey e-mail and hands it to the mail queue it is given', async () => {
     const mail = surveyRequestEmail({
       url: 'http://localhost:3000/s/svy_abc',
