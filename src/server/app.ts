@@ -37,14 +37,22 @@ import { registerMemberRoutes } from './routes/members.ts';
 import { registerMetricsRoute } from './routes/metrics.ts';
 import { registerOverviewRoute } from './routes/overview.ts';
 import { registerQualityRoutes } from './routes/quality.ts';
+import { registerQuarterlyReviewRoutes } from './routes/quarterly-reviews.ts';
 import { registerReportRoutes } from './routes/reports.ts';
 import { registerReviewRoutes } from './routes/reviews.ts';
 import { registerSetupRoute } from './routes/setup.ts';
+import { registerSurveyRoutes } from './routes/surveys.ts';
 import { registerTokenRoutes } from './routes/tokens.ts';
 import { registerWorkspaceRoutes } from './routes/workspaces.ts';
 import { DEFAULT_WEB_ROOT, staticWeb } from './static-web.ts';
 
 export const API_VERSION = '0.1.0';
+
+/** A survey link's token sits in its path (SPEC §8); the request log keeps the path without it. */
+const LINK_TOKEN_PATH = /^(\/s\/|\/api\/v1\/public\/surveys\/)[^/]+/;
+export function withoutLinkToken(path: string): string {
+  return path.replace(LINK_TOKEN_PATH, '$1[token]');
+}
 
 const INGEST_PATH = /^\/api\/v1\/workspaces\/[^/]+\/events\/?$/;
 /** Import uploads and commits (SPEC §10): the archive limit; each format's own cap is checked later. */
@@ -96,7 +104,7 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}): Tandem
       {
         requestId: c.get('requestId'),
         method: c.req.method,
-        path: c.req.path,
+        path: withoutLinkToken(c.req.path),
         status: c.res.status,
         ms: Math.round(performance.now() - started),
       },
@@ -135,6 +143,8 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}): Tandem
   registerDevelopmentRoutes(app);
   registerQualityRoutes(app);
   registerReportRoutes(app);
+  registerSurveyRoutes(app);
+  registerQuarterlyReviewRoutes(app);
   registerAuditRoute(app);
   registerTokenRoutes(app);
   app.use('*', staticWeb({ root: webRoot }));

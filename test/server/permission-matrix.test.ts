@@ -35,6 +35,7 @@ interface Fixture {
   planId: string;
   planItemId: string;
   sampleId: string;
+  quarterlyReviewId: string;
 }
 
 async function fixture(t: TestServer): Promise<Fixture> {
@@ -97,11 +98,16 @@ async function fixture(t: TestServer): Promise<Fixture> {
     token: owner,
   });
   const sampleId = ((await samples.json()) as { id: string }[])[0]?.id ?? 'none';
+  const quarterly = await call(t, 'POST', `/api/v1/workspaces/${team.ws}/quarterly-reviews`, {
+    token: owner,
+    json: { assistant: 'a1', quarter: '2026-Q3' },
+  });
   return {
     team,
     planId: planBody.id,
     planItemId: planBody.items[0]?.id ?? 'none',
     sampleId,
+    quarterlyReviewId: ((await quarterly.json()) as { id: string }).id,
     invitationId: inv.invitation.id,
     importJobId: job,
     checkinId,
@@ -131,17 +137,19 @@ async function fill(t: TestServer, path: string, f: Fixture, role: (typeof ROLES
               ? f.checkinId
               : path.includes('/action-items/')
                 ? f.actionItemId
-                : path.includes('/reviews/')
-                  ? f.reviewId
-                  : path.includes('/development-plans/')
-                    ? f.planId
-                    : path.includes('/development-items/')
-                      ? f.planItemId
-                      : path.includes('/quality-samples/')
-                        ? f.sampleId
-                        : path.includes('/events/')
-                          ? 'T1'
-                          : 'a1',
+                : path.includes('/quarterly-reviews/')
+                  ? f.quarterlyReviewId
+                  : path.includes('/reviews/')
+                    ? f.reviewId
+                    : path.includes('/development-plans/')
+                      ? f.planId
+                      : path.includes('/development-items/')
+                        ? f.planItemId
+                        : path.includes('/quality-samples/')
+                          ? f.sampleId
+                          : path.includes('/events/')
+                            ? 'T1'
+                            : 'a1',
     userId: f.team.members.manager.userId,
     assistantId: 'a1',
     type: 'task',

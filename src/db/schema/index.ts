@@ -7,6 +7,8 @@ export * from './imports.ts';
 export * from './kpis.ts';
 export * from './members.ts';
 export * from './quality.ts';
+export * from './quarterly-reviews.ts';
 export * from './reviews.ts';
+export * from './surveys.ts';
 export * from './users.ts';
 export * from './workspaces.ts';

@@ -24,9 +24,15 @@ function requestOrigin(c: AppContext): string | null {
   return origin === 'null' ? 'null' : null;
 }
 
+/**
+ * The public survey answer (SPEC §8) is exempt: its page sends no referrer, so browsers send
+ * `Origin: null`, and it rides on no ambient credential — the token in its path is the credential.
+ */
+const PUBLIC_SURVEY = /^\/api\/v1\/public\/surveys\/[^/]+$/;
+
 /** Any unsafe request that names a foreign origin is refused, signed in or not. */
 export const rejectForeignOrigin: MiddlewareHandler<AppEnv> = async (c, next) => {
-  if (!SAFE.has(c.req.method)) {
+  if (!SAFE.has(c.req.method) && !PUBLIC_SURVEY.test(c.req.path)) {
     const origin = requestOrigin(c);
     if (origin !== null && origin !== new URL(c.get('deps').publicUrl).origin)
       throw new AppError('forbidden', 'Cross-site request refused', { reason: 'origin' });

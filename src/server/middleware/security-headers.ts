@@ -20,7 +20,8 @@ export function securityHeaders(secure: boolean): MiddlewareHandler<AppEnv> {
     h.set('X-Content-Type-Options', 'nosniff');
     // Pages: same-origin, so their forms post with a real Origin (no-referrer makes browsers send
     // `Origin: null`, which the CSRF check refuses); nothing leaks to other sites either way.
-    h.set('Referrer-Policy', html ? 'same-origin' : 'no-referrer');
+    // The survey page (SPEC §8) carries its token in its path: it never sends a referrer at all.
+    h.set('Referrer-Policy', html && !c.req.path.startsWith('/s/') ? 'same-origin' : 'no-referrer');
     h.set('X-Frame-Options', 'DENY');
     h.set('Cross-Origin-Opener-Policy', 'same-origin');
     h.set('Cross-Origin-Resource-Policy', 'same-origin');

@@ -48,6 +48,10 @@ export const ACTIONS = [
   'quality.read',
   'quality.rate',
   'report.read',
+  'survey.read',
+  'survey.write',
+  'quarterly.read',
+  'quarterly.write',
   'audit.read',
   'token.manage',
 ] as const;
@@ -116,6 +120,13 @@ export const PERMISSIONS: Record<Action, Row> = {
   // SPEC §8 reports for management: an assistant reads their own, a manager or coach their
   // assistants (a team report covers only those), a viewer reads.
   'report.read': row('all', 'assigned', 'self', 'assigned', 'all'),
+  // SPEC §8 surveys: the manager's side asks clients; whoever reads the assistant reads the
+  // answers and the response rate (the assistant sees everything about themselves, SPEC §11).
+  'survey.read': row('all', 'assigned', 'self', 'assigned', 'all'),
+  'survey.write': row('all', 'assigned', null, null, null),
+  // SPEC §8 quarterly relevance review: the two sides decide together, like KPIs (SPEC §5).
+  'quarterly.read': row('all', 'assigned', 'self', 'assigned', 'all'),
+  'quarterly.write': row('all', 'assigned', 'self', null, null),
   'audit.read': row('all', null, null, null, null),
   'token.manage': row('all', 'all', 'all', 'all', 'all'),
 };
@@ -228,6 +239,14 @@ export const ROUTE_POLICIES: Record<string, RoutePolicy> = {
   'POST /api/v1/workspaces/{ws}/quality-samples/{id}/rating': 'quality.rate',
   'POST /api/v1/workspaces/{ws}/quality-samples/{id}/skip': 'quality.rate',
   'GET /api/v1/workspaces/{ws}/reports': 'report.read',
+  'GET /api/v1/workspaces/{ws}/surveys': 'survey.read',
+  'POST /api/v1/workspaces/{ws}/surveys': 'survey.write',
+  'GET /api/v1/public/surveys/{token}': 'public',
+  'POST /api/v1/public/surveys/{token}': 'public',
+  'GET /api/v1/workspaces/{ws}/quarterly-reviews': 'quarterly.read',
+  'POST /api/v1/workspaces/{ws}/quarterly-reviews': 'quarterly.write',
+  'GET /api/v1/workspaces/{ws}/quarterly-reviews/{id}': 'quarterly.read',
+  'POST /api/v1/workspaces/{ws}/quarterly-reviews/{id}/decisions': 'quarterly.write',
   'GET /api/v1/workspaces/{ws}/audit': 'audit.read',
   'GET /api/v1/workspaces/{ws}/tokens': 'token.manage',
   'POST /api/v1/workspaces/{ws}/tokens': 'token.manage',

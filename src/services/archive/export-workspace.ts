@@ -4,7 +4,8 @@
  * JSON files restoring everything else: people (with password hashes, never plain secrets),
  * members, invitations, assignments, identities, clients, API token hashes, settings, KPIs, saved
  * import options and import jobs, check-ins with their action items, monthly reviews with their
- * comments and amendments (SPEC §8), audit log. Events and audit entries carry their `seq`, the
+ * comments and amendments, survey links (token hashes only) and quarterly relevance reviews with
+ * their decisions (SPEC §8), audit log. Events and audit entries carry their `seq`, the
  * position their cursors name, so a restore answers the same pages (restore-workspace.ts).
  */
 import { gzipSync } from 'node:zlib';
@@ -17,7 +18,9 @@ import { events } from '#db/schema/events';
 import { importJobs, importOptions } from '#db/schema/imports';
 import { assignments, invitations, members } from '#db/schema/members';
 import { qualityDraws, qualitySamples } from '#db/schema/quality';
+import { quarterlyDecisions, quarterlyReviews } from '#db/schema/quarterly-reviews';
 import { actionItems, checkins, reviewEntries, reviews } from '#db/schema/reviews';
+import { surveyRequests } from '#db/schema/surveys';
 import { apiTokens, users } from '#db/schema/users';
 import { workspaces } from '#db/schema/workspaces';
 import { AppError } from '#src/errors';
@@ -37,7 +40,8 @@ Keep it as safe as the server itself.
 
 events.ndjson    every event and assistant, as \`tandem compute\` reads it
 *.json           members, identities, clients, assignments, KPIs, settings, import
-                 options and jobs, check-ins, reviews, audit log
+                 options and jobs, check-ins, reviews, survey links,
+                 quarterly reviews, audit log
 Restore with:    npx tandem restore [--data DIR] ARCHIVE   (or with DATABASE_URL set)
 `;
 
@@ -111,6 +115,23 @@ export async function exportWorkspace(deps: ServiceDeps, workspaceId: string): P
         .where(by(qualityDraws))
         .orderBy(asc(qualityDraws.week), asc(qualityDraws.assistantId)),
     ]);
+  const [svRows, qrRows, qdRows] = await Promise.all([
+    db
+      .select()
+      .from(surveyRequests)
+      .where(by(surveyRequests))
+      .orderBy(asc(surveyRequests.createdAt), asc(surveyRequests.id)),
+    db
+      .select()
+      .from(quarterlyReviews)
+      .where(by(quarterlyReviews))
+      .orderBy(asc(quarterlyReviews.assistantId), asc(quarterlyReviews.quarter)),
+    db
+      .select()
+      .from(quarterlyDecisions)
+      .where(by(quarterlyDecisions))
+      .orderBy(asc(quarterlyDecisions.reviewId), asc(quarterlyDecisions.position)),
+  ]);
   // Rows as stored, instants as ISO strings (restore-workspace.ts reads them back).
   const plain = <T extends { workspaceId: string }>(rows: T[]) =>
     rows.map(({ workspaceId: _ws, ...r }) =>
@@ -138,6 +159,8 @@ export async function exportWorkspace(deps: ServiceDeps, workspaceId: string): P
       reviews: rvRows.length,
       developmentPlans: planRows.length,
       qualitySamples: sampleRows.length,
+      surveyRequests: svRows.length,
+      quarterlyReviews: qrRows.length,
     },
   };
   const files = [
@@ -271,6 +294,10 @@ export async function exportWorkspace(deps: ServiceDeps, workspaceId: string): P
     // Quality sampling: the weeks drawn and each sampled task's status and rating.
     { name: 'quality-samples.json', data: JSON.stringify(plain(sampleRows)) },
     { name: 'quality-draws.json', data: JSON.stringify(plain(drawRows)) },
+    // Survey links keep only their token's hash: a restored pending link still works (SPEC §8).
+    { name: 'survey-requests.json', data: JSON.stringify(plain(svRows)) },
+    { name: 'quarterly-reviews.json', data: JSON.stringify(plain(qrRows)) },
+    { name: 'quarterly-decisions.json', data: JSON.stringify(plain(qdRows)) },
     {
       name: 'audit.ndjson',
       data: auditRows

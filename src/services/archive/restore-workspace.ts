@@ -15,7 +15,9 @@ import { developmentItems, developmentPlans } from '#db/schema/development';
 import { type ImportStatus, importJobs, importOptions } from '#db/schema/imports';
 import { assignments, invitations, members, type Role } from '#db/schema/members';
 import { qualityDraws, qualitySamples } from '#db/schema/quality';
+import { quarterlyDecisions, quarterlyReviews } from '#db/schema/quarterly-reviews';
 import { actionItems, checkins, reviewEntries, reviews } from '#db/schema/reviews';
+import { surveyRequests } from '#db/schema/surveys';
 import { apiTokens, users } from '#db/schema/users';
 import { workspaces } from '#db/schema/workspaces';
 import { AppError } from '#src/errors';
@@ -329,6 +331,43 @@ export async function restoreWorkspace(
         decidedBy: q.decidedBy == null ? null : uid(q.decidedBy),
         decidedAt: date(q.decidedAt),
         createdAt: date(q.createdAt) ?? new Date(deps.now()),
+      });
+    // Survey links and quarterly reviews (SPEC §8); absent from older archives.
+    for (const r of optionalJsonFile(files, 'survey-requests.json'))
+      await tx.insert(surveyRequests).values({
+        workspaceId: ws.id,
+        id: str(r.id),
+        assistantId: str(r.assistantId),
+        client: optStr(r.client),
+        tokenHash: str(r.tokenHash),
+        createdBy: uid(r.createdBy),
+        createdAt: date(r.createdAt) ?? new Date(deps.now()),
+        expiresAt: date(r.expiresAt) ?? new Date(deps.now()),
+        answeredAt: date(r.answeredAt),
+        eventId: optStr(r.eventId),
+      });
+    for (const r of optionalJsonFile(files, 'quarterly-reviews.json'))
+      await tx.insert(quarterlyReviews).values({
+        workspaceId: ws.id,
+        id: str(r.id),
+        assistantId: str(r.assistantId),
+        quarter: str(r.quarter),
+        createdBy: uid(r.createdBy),
+        createdAt: date(r.createdAt) ?? new Date(deps.now()),
+        appliedAt: date(r.appliedAt),
+        appliedBy: r.appliedBy == null ? null : uid(r.appliedBy),
+      });
+    for (const d of optionalJsonFile(files, 'quarterly-decisions.json'))
+      await tx.insert(quarterlyDecisions).values({
+        workspaceId: ws.id,
+        reviewId: str(d.reviewId),
+        position: num(d.position),
+        decision: str(d.decision),
+        kpiId: optStr(d.kpiId),
+        reason: str(d.reason),
+        target: typeof d.target === 'number' ? d.target : null,
+        terms: d.terms && typeof d.terms === 'object' ? (d.terms as Record<string, unknown>) : null,
+        resultKpiId: optStr(d.resultKpiId),
       });
     const restored = await restoreEvents(
       tx,

@@ -28,7 +28,8 @@ function invalid(field: string, reason: string): AppError {
   });
 }
 
-function validated(body: unknown): TandemEvent {
+/** The body as a §3 event, or a 400 naming the first bad field. */
+export function validated(body: unknown): TandemEvent {
   const copy = typeof body === 'object' && body !== null ? { ...(body as Record<string, unknown>) } : body;
   const nul = nulPath(copy);
   if (nul) throw invalid(nul, 'contains a NUL character (U+0000)');
@@ -114,20 +115,29 @@ export async function createEventIn(
   const e = validated(body);
   assertOwnPulse(actor, e);
   await assertAssistant(tx, actor.workspaceId, scope, e.assistant);
-  if (await idTaken(tx, actor.workspaceId, e.type, e.id))
+  await insertNewEvent(tx, actor.workspaceId, actor.userId, e);
+  return e;
+}
+
+/**
+ * Stores a validated event that must not exist yet, bumps the data version (metrics see it) and
+ * audits it, inside the caller's transaction — for use cases that store an event together with
+ * their own rows (a survey answer marks its request answered, SPEC §8).
+ */
+export async function insertNewEvent(tx: Tx, ws: string, actorLabel: string, e: TandemEvent): Promise<void> {
+  if (await idTaken(tx, ws, e.type, e.id))
     throw new AppError('already_exists', `A ${e.type} event ${e.id} already exists`);
-  const counts = await upsertEvents(tx, actor.workspaceId, [eventColumns(e)]);
+  const counts = await upsertEvents(tx, ws, [eventColumns(e)]);
   if (counts.inserted !== 1)
     throw new AppError('already_exists', `A ${e.type} event with that source and externalId already exists`);
-  await bumpDataVersion(tx, actor.workspaceId);
+  await bumpDataVersion(tx, ws);
   await writeAudit(tx, {
-    workspaceId: actor.workspaceId,
-    actor: actor.userId,
+    workspaceId: ws,
+    actor: actorLabel,
     action: 'event.create',
     target: eventTarget(e),
     after: auditedEvent(e),
   });
-  return e;
 }
 
 /** Replaces the stored event of that type and id with the body (which must name the same). */

@@ -145,28 +145,38 @@ export async function changeKpi(
   action: string,
   change: (k: NamedKpi, stamp: Stamp, tx: Tx) => Promise<ChangeResult> | ChangeResult,
 ): Promise<KpiChange> {
-  return deps.db.transaction(async (tx) => {
-    const { assistant } = await loadKpi(tx, actor.workspaceId, id);
-    const stamp = await lockAndStamp(deps, tx, actor, assistant);
-    // Read again under the lock: a concurrent write may have changed it meanwhile.
-    const current = await loadKpi(tx, actor.workspaceId, id);
-    const r = await change(current, stamp, tx);
-    const now = new Date(deps.now());
-    await saveKpi(tx, actor.workspaceId, r.kpi, now);
-    if (r.replaced) await saveKpi(tx, actor.workspaceId, r.replaced, now);
-    await writeAudit(tx, {
-      workspaceId: actor.workspaceId,
-      actor: actor.userId,
-      action: r.action ?? action,
-      target: id,
-      before: current,
-      after: r.kpi,
-    });
-    const all = await listKpis(tx, actor.workspaceId, r.kpi.assistant);
-    return {
-      kpi: r.kpi,
-      replaced: r.replaced ?? null,
-      advice: adviceFor(r.kpi.assistant, all, r.termsChanged ? r.kpi : null),
-    };
+  return deps.db.transaction((tx) => changeKpiIn(deps, tx, actor, id, action, change));
+}
+
+/** changeKpi inside the caller's transaction: several KPI changes that apply together or not at all. */
+export async function changeKpiIn(
+  deps: ServiceDeps,
+  tx: Tx,
+  actor: Actor,
+  id: string,
+  action: string,
+  change: (k: NamedKpi, stamp: Stamp, tx: Tx) => Promise<ChangeResult> | ChangeResult,
+): Promise<KpiChange> {
+  const { assistant } = await loadKpi(tx, actor.workspaceId, id);
+  const stamp = await lockAndStamp(deps, tx, actor, assistant);
+  // Read again under the lock: a concurrent write may have changed it meanwhile.
+  const current = await loadKpi(tx, actor.workspaceId, id);
+  const r = await change(current, stamp, tx);
+  const now = new Date(deps.now());
+  await saveKpi(tx, actor.workspaceId, r.kpi, now);
+  if (r.replaced) await saveKpi(tx, actor.workspaceId, r.replaced, now);
+  await writeAudit(tx, {
+    workspaceId: actor.workspaceId,
+    actor: actor.userId,
+    action: r.action ?? action,
+    target: id,
+    before: current,
+    after: r.kpi,
   });
+  const all = await listKpis(tx, actor.workspaceId, r.kpi.assistant);
+  return {
+    kpi: r.kpi,
+    replaced: r.replaced ?? null,
+    advice: adviceFor(r.kpi.assistant, all, r.termsChanged ? r.kpi : null),
+  };
 }

@@ -12,6 +12,7 @@ import {
   proposeKpi,
   proposeReplacement,
   retireKpi,
+  type Stamp,
 } from '#core/kpis/agreement';
 import { assertProcessChange, type Direction, type KpiMetric } from '#core/kpis/kpi-definition';
 import { assertManualLabels } from '#core/kpis/manual-values';
@@ -25,7 +26,7 @@ import { AppError } from '#src/errors';
 import { loadComputeData } from '../metrics/load-compute-data.ts';
 import type { Actor, ServiceDeps } from '../service-context.ts';
 import { workspaceSettings } from '../workspaces/workspace-settings.ts';
-import { changeKpi, insertKpi, type KpiChange, lockAndStamp } from './kpi-change.ts';
+import { type ChangeResult, changeKpi, insertKpi, type KpiChange, lockAndStamp } from './kpi-change.ts';
 import { listKpis, loadKpi, type NamedKpi } from './kpi-record.ts';
 import { newKpiId, proposeTemplateKpis, type TemplateProposal } from './propose-template-kpis.ts';
 
@@ -67,13 +68,21 @@ export async function proposeKpiUseCase(
   actor: Actor,
   input: KpiTermsInput,
 ): Promise<KpiChange> {
-  return deps.db.transaction(async (tx) => {
-    const stamp = await lockAndStamp(deps, tx, actor, input.assistant);
-    const id = input.id ?? newKpiId();
-    const k: NamedKpi = { ...proposeKpi(termsOf(input, id), stamp), name: input.name ?? input.metric };
-    await assertStoredManualLabels(tx, actor.workspaceId, k);
-    return insertKpi(deps, tx, actor, k, 'kpi.propose');
-  });
+  return deps.db.transaction((tx) => proposeKpiIn(deps, tx, actor, input));
+}
+
+/** proposeKpiUseCase inside the caller's transaction. */
+export async function proposeKpiIn(
+  deps: ServiceDeps,
+  tx: Tx,
+  actor: Actor,
+  input: KpiTermsInput,
+): Promise<KpiChange> {
+  const stamp = await lockAndStamp(deps, tx, actor, input.assistant);
+  const id = input.id ?? newKpiId();
+  const k: NamedKpi = { ...proposeKpi(termsOf(input, id), stamp), name: input.name ?? input.metric };
+  await assertStoredManualLabels(tx, actor.workspaceId, k);
+  return insertKpi(deps, tx, actor, k, 'kpi.propose');
 }
 
 /** Proposes a replacement of an active KPI; it takes over once both sides agree (SPEC §8). */
@@ -83,16 +92,25 @@ export async function replaceKpiUseCase(
   oldId: string,
   input: Omit<KpiTermsInput, 'assistant'>,
 ): Promise<KpiChange> {
-  return deps.db.transaction(async (tx) => {
-    const { assistant } = await loadKpi(tx, actor.workspaceId, oldId);
-    const stamp = await lockAndStamp(deps, tx, actor, assistant);
-    const old = await loadKpi(tx, actor.workspaceId, oldId);
-    const id = input.id ?? newKpiId();
-    const terms = termsOf({ ...input, assistant: old.assistant }, id);
-    const k: NamedKpi = { ...proposeReplacement(old, terms, stamp), name: input.name ?? input.metric };
-    await assertStoredManualLabels(tx, actor.workspaceId, k);
-    return insertKpi(deps, tx, actor, k, 'kpi.replace');
-  });
+  return deps.db.transaction((tx) => replaceKpiIn(deps, tx, actor, oldId, input));
+}
+
+/** replaceKpiUseCase inside the caller's transaction. */
+export async function replaceKpiIn(
+  deps: ServiceDeps,
+  tx: Tx,
+  actor: Actor,
+  oldId: string,
+  input: Omit<KpiTermsInput, 'assistant'>,
+): Promise<KpiChange> {
+  const { assistant } = await loadKpi(tx, actor.workspaceId, oldId);
+  const stamp = await lockAndStamp(deps, tx, actor, assistant);
+  const old = await loadKpi(tx, actor.workspaceId, oldId);
+  const id = input.id ?? newKpiId();
+  const terms = termsOf({ ...input, assistant: old.assistant }, id);
+  const k: NamedKpi = { ...proposeReplacement(old, terms, stamp), name: input.name ?? input.metric };
+  await assertStoredManualLabels(tx, actor.workspaceId, k);
+  return insertKpi(deps, tx, actor, k, 'kpi.replace');
 }
 
 /** One side agrees; with both agreed the KPI is active and its baseline starts (SPEC §5). */
@@ -131,10 +149,13 @@ export function amendKpiUseCase(
 
 /** Retires an active KPI or withdraws a proposal. */
 export function retireKpiUseCase(deps: ServiceDeps, actor: Actor, id: string): Promise<KpiChange> {
-  return changeKpi(deps, actor, id, 'kpi.retire', (k, stamp) => ({
-    kpi: { ...retireKpi(k, stamp), name: k.name },
-  }));
+  return changeKpi(deps, actor, id, 'kpi.retire', retireChange);
 }
+
+/** The change that retires a KPI (for changeKpi / changeKpiIn). */
+export const retireChange = (k: NamedKpi, stamp: Stamp): ChangeResult => ({
+  kpi: { ...retireKpi(k, stamp), name: k.name },
+});
 
 /**
  * Records a process change (a bucket label or a local date): a new XmR phase starts there (SPEC §6).

@@ -168,6 +168,31 @@ const qualityRoute = createRoute({
   component: lazyRouteComponent(() => import('../pages/reviews/QualityPage.tsx'), 'QualityPage'),
 });
 
+// SPEC §8 quarterly relevance review of one assistant.
+const quarterlyRoute = createRoute({
+  getParentRoute: () => workspaceRoute,
+  path: '/quarterly',
+  validateSearch: (s: Record<string, unknown>) => pickStrings(s, ['assistant'] as const),
+  component: lazyRouteComponent(
+    () => import('../pages/reviews/QuarterlyReviewPage.tsx'),
+    'QuarterlyReviewPage',
+  ),
+});
+
+// SPEC §8 client surveys: an assistant's survey links, and the public page a client answers on.
+const surveysRoute = createRoute({
+  getParentRoute: () => workspaceRoute,
+  path: '/surveys',
+  validateSearch: (s: Record<string, unknown>) => pickStrings(s, ['assistant'] as const),
+  component: lazyRouteComponent(() => import('../pages/surveys/SurveysPage.tsx'), 'SurveysPage'),
+});
+
+const surveyRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/s/$token',
+  component: lazyRouteComponent(() => import('../pages/surveys/SurveyPage.tsx'), 'SurveyPage'),
+});
+
 const routeTree = rootRoute.addChildren([
   startRoute,
   signInRoute,
@@ -175,6 +200,7 @@ const routeTree = rootRoute.addChildren([
   invitationRoute,
   forgotPasswordRoute,
   setPasswordRoute,
+  surveyRoute,
   workspaceRoute.addChildren([
     onboardingRoute,
     homeRoute,
@@ -189,6 +215,8 @@ const routeTree = rootRoute.addChildren([
     developmentRoute,
     qualityRoute,
     reportsRoute,
+    surveysRoute,
+    quarterlyRoute,
   ]),
 ]);
 

@@ -29,6 +29,8 @@ interface NavItem {
     | '/w/$ws/development'
     | '/w/$ws/quality'
     | '/w/$ws/reports'
+    | '/w/$ws/surveys'
+    | '/w/$ws/quarterly'
     | '/w/$ws/settings';
   label: string;
   /** Who sees the link; everyone when absent. */
@@ -49,8 +51,10 @@ const NAV: Array<{ group: string; items: NavItem[] }> = [
     items: [
       { to: '/w/$ws/checkins', label: 'Check-ins' },
       { to: '/w/$ws/reviews', label: 'Monthly review' },
+      { to: '/w/$ws/quarterly', label: 'Quarterly review' },
       { to: '/w/$ws/development', label: 'Development' },
       { to: '/w/$ws/quality', label: 'Quality sampling' },
+      { to: '/w/$ws/surveys', label: 'Client surveys' },
       { to: '/w/$ws/reports', label: 'Reports' },
     ],
   },
