@@ -34,6 +34,7 @@ import { registerIngestRoute } from './routes/ingest.ts';
 import { registerKpiRoutes } from './routes/kpis.ts';
 import { registerMemberRoutes } from './routes/members.ts';
 import { registerMetricsRoute } from './routes/metrics.ts';
+import { registerNotificationRoutes } from './routes/notifications.ts';
 import { registerOverviewRoute } from './routes/overview.ts';
 import { registerReviewRoutes } from './routes/reviews.ts';
 import { registerSetupRoute } from './routes/setup.ts';
@@ -131,6 +132,7 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}): Tandem
   registerReviewRoutes(app);
   registerAuditRoute(app);
   registerTokenRoutes(app);
+  registerNotificationRoutes(app);
   app.use('*', staticWeb({ root: webRoot }));
   return app;
 }

@@ -5,6 +5,7 @@ export * from './events.ts';
 export * from './imports.ts';
 export * from './kpis.ts';
 export * from './members.ts';
+export * from './notifications.ts';
 export * from './reviews.ts';
 export * from './users.ts';
 export * from './workspaces.ts';
