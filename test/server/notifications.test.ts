@@ -24,13 +24,25 @@ import { JobWorker } from '#jobs/job-worker';
 import { smtpSender } from '#jobs/mail-transport';
 import { notificationHandlers } from '#jobs/notification-handlers';
 import { PERMISSIONS } from '#server/policies/permission-matrix';
+import { exportWorkspace } from '#services/archive/export-workspace';
+import { restoreWorkspace } from '#services/archive/restore-workspace';
 import { messageIdFor } from '#services/notifications/deliver-email';
+import { listOutbox } from '#services/notifications/notification-inbox';
+import { preferencesOf } from '#services/notifications/preferences';
 import { recipientsFor } from '#services/notifications/recipients';
 import type { NotificationList, NotificationPreferences, Outbox } from '#shared/notification-schemas';
 import { ASOF, insightEvents } from './insight-scenario.ts';
 import { type SlackSink, type SmtpSink, startSlackSink, startSmtpSink } from './notification-sinks.ts';
 import { REVIEW_PULSES } from './review-pulses.ts';
-import { call, makeTeam, STORE_KINDS, startTestServer, type Team, type TestServer } from './test-store.ts';
+import {
+  call,
+  makeTeam,
+  openTestStore,
+  STORE_KINDS,
+  startTestServer,
+  type Team,
+  type TestServer,
+} from './test-store.ts';
 
 type Role = 'owner' | 'manager' | 'assistant' | 'coach' | 'viewer';
 const ROLES: Role[] = ['owner', 'manager', 'assistant', 'coach', 'viewer'];
@@ -406,5 +418,32 @@ describe.each(STORE_KINDS)('notifications on %s', (kind) => {
     expect(await completeJob(t.deps.db, held?.id as number, 'dead-worker', t.clock.now)).toBe(false);
     expect(await completeJob(t.deps.db, again?.id as number, 'other', t.clock.now)).toBe(true);
     expect(await enqueueJob(t.deps.db, { kind: 'notify-test', key: 'lease-test' }, t.clock.now)).toBe(false);
+  });
+  it('exports notifications, preferences and the Outbox with the workspace, and restores them; not the queue', async () => {
+    const archive = await exportWorkspace(t.deps, team.ws);
+    const [ns, ps, os] = await Promise.all([
+      t.deps.db.select().from(notifications).where(eq(notifications.workspaceId, team.ws)),
+      api<NotificationPreferences>('GET', '/notification-preferences', 'assistant'),
+      api<Outbox>('GET', '/outbox', 'owner'),
+    ]);
+    expect(ns.length).toBeGreaterThan(20);
+    const other = await openTestStore(kind);
+    try {
+      const deps = { ...t.deps, db: other.db };
+      await restoreWorkspace(deps, archive);
+      const restored = await other.db
+        .select()
+        .from(notifications)
+        .where(eq(notifications.workspaceId, team.ws));
+      const strip = (rows: typeof ns) =>
+        rows.map((n) => [n.id, n.key, n.title, n.readAt?.toISOString() ?? null]).sort();
+      expect(strip(restored)).toEqual(strip(ns));
+      expect(await preferencesOf(other.db, team.ws, who('assistant').userId)).toEqual(ps.body.preferences);
+      const outbox = await listOutbox(deps, team.ws);
+      expect(outbox.map((e) => e.messageId).sort()).toEqual(os.body.entries.map((e) => e.messageId).sort());
+      expect(await other.db.select().from(jobs)).toEqual([]);
+    } finally {
+      await other.close();
+    }
   });
 });

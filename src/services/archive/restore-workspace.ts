@@ -24,6 +24,7 @@ import { type NamedKpi, saveKpi } from '../kpis/kpi-record.ts';
 import type { ServiceDeps } from '../service-context.ts';
 import { claimSeqs } from './claim-seqs.ts';
 import { ARCHIVE_FORMAT, type ArchiveManifest } from './export-workspace.ts';
+import { restoreNotificationFiles } from './notification-archive.ts';
 import { readEventTimes, restoreEvents } from './restore-events.ts';
 import { readTar } from './tar.ts';
 
@@ -276,6 +277,7 @@ export async function restoreWorkspace(
         text: str(e.text),
         createdAt: date(e.createdAt) ?? new Date(deps.now()),
       });
+    await restoreNotificationFiles(tx, ws.id, (name) => optionalJsonFile(files, name), uid, deps.now());
     const restored = await restoreEvents(
       tx,
       ws.id,
