@@ -55,7 +55,7 @@ export async function queueAgreementRequests(
           kpiId: after.id,
           audience: waiting === 'assistant' ? 'assistant' : 'managers',
           title: `KPI to agree: ${after.name} (${who})`,
-          body: `"${after.name}" for ${who} is proposed and waits for your agreement. Agree it as it is, or change it together (SPEC §5: a KPI counts only once both sides agree).`,
+          body: `"${after.name}" for ${who} is proposed and waits for your agreement. Agree it as it is, or change it together: a KPI counts only once both sides agree.`,
           link,
           except: [actor.userId],
         },
