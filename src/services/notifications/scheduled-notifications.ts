@@ -14,6 +14,7 @@
 import { and, eq, gte, inArray, lte } from 'drizzle-orm';
 import { addDays } from '#core/kpis/local-date';
 import { bucketLabelOfDay, parseDate } from '#core/time/calendar';
+import { assistants } from '#db/schema/assistants';
 import { checkins, reviews } from '#db/schema/reviews';
 import { workspaces } from '#db/schema/workspaces';
 import { formatMetricValue } from '#shared/format/metric-format';
@@ -30,8 +31,18 @@ export function lastCompleteWeek(now: number): string {
   return bucketLabelOfDay(day, 'week');
 }
 
+/** Assistants by id → the name people know them by (the id when unnamed). */
+async function assistantNames(deps: ServiceDeps, ws: string): Promise<Map<string, string>> {
+  const rows = await deps.db
+    .select({ id: assistants.id, name: assistants.name })
+    .from(assistants)
+    .where(eq(assistants.workspaceId, ws));
+  return new Map(rows.map((r) => [r.id, r.name ?? r.id]));
+}
+
 async function dueCheckins(deps: ServiceDeps, ws: string, now: number): Promise<number> {
   const views = await loadAssistantViews(deps, ws, 'all');
+  const names = await assistantNames(deps, ws);
   let queued = 0;
   for (const [assistant, view] of views) {
     const today = view.today(now);
@@ -46,6 +57,7 @@ async function dueCheckins(deps: ServiceDeps, ws: string, now: number): Promise<
           lte(checkins.date, today),
         ),
       );
+    const who = names.get(assistant) ?? assistant;
     for (const c of rows)
       if (
         await queueNotification(
@@ -56,8 +68,8 @@ async function dueCheckins(deps: ServiceDeps, ws: string, now: number): Promise<
             key: `review_due:${ws}:checkin:${c.id}:${c.date}`,
             assistantId: assistant,
             audience: 'rhythm',
-            title: `Check-in with ${assistant} ${c.date === today ? 'today' : `on ${c.date}`}`,
-            body: `The biweekly check-in with ${assistant} is scheduled for ${c.date}. Bring your notes and the open action items; start with what support is needed.`,
+            title: `Check-in with ${who} ${c.date === today ? 'today' : `on ${c.date}`}`,
+            body: `The biweekly check-in with ${who} is scheduled for ${c.date}. Bring your notes and the open action items; start with what support is needed.`,
             link: `/w/${ws}/checkins?assistant=${encodeURIComponent(assistant)}`,
           },
           now,
@@ -72,6 +84,7 @@ const INSIGHT_KINDS = ['review_due', 'baseline_ready', 'signal', 'raise_bar'] as
 
 async function insightEvents(deps: ServiceDeps, ws: string, now: number): Promise<number> {
   const list = await insightsOf(deps, ws, 'all', now);
+  const names = await assistantNames(deps, ws);
   let queued = 0;
   for (const i of list) {
     if (!(INSIGHT_KINDS as readonly string[]).includes(i.id)) continue;
@@ -101,7 +114,7 @@ async function insightEvents(deps: ServiceDeps, ws: string, now: number): Promis
           assistantId: i.assistant,
           kpiId: i.kpi ?? null,
           audience: 'rhythm',
-          title: `${i.title} (${i.assistant})`,
+          title: `${i.title} (${names.get(i.assistant) ?? i.assistant})`,
           body: i.message,
           link,
         },
@@ -117,6 +130,7 @@ async function insightEvents(deps: ServiceDeps, ws: string, now: number): Promis
 async function weeklyDigests(deps: ServiceDeps, ws: string, now: number): Promise<number> {
   const week = lastCompleteWeek(now);
   const people = await allMembers(deps.db, ws);
+  const names = await assistantNames(deps, ws);
   let sent = 0;
   for (const person of people) {
     const scope = await readScopeOf(deps.db, ws, person);
@@ -131,7 +145,7 @@ async function weeklyDigests(deps: ServiceDeps, ws: string, now: number): Promis
       const target =
         s.target === null ? 'no target yet' : `target ${formatMetricValue(s.kpi.metric, s.target)}`;
       const status = s.inBaseline ? 'in baseline' : (s.status ?? 'no status');
-      return `• ${s.kpi.assistant} — ${s.kpi.name}: ${value} (${target}; ${status})`;
+      return `• ${names.get(s.kpi.assistant) ?? s.kpi.assistant} — ${s.kpi.name}: ${value} (${target}; ${status})`;
     });
     if (proposed > 0)
       lines.push(`• ${proposed} KPI proposal${proposed === 1 ? '' : 's'} waiting for agreement`);
