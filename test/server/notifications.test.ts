@@ -446,4 +446,21 @@ describe.each(STORE_KINDS)('notifications on %s', (kind) => {
       await other.close();
     }
   });
+  it('erases the notifications about an erased assistant and of the person who was them (SPEC §11)', async () => {
+    const aboutA1 = () => t.deps.db.select().from(notifications).where(eq(notifications.assistantId, 'a1'));
+    expect((await aboutA1()).length).toBeGreaterThan(0);
+    const erased = await call(t, 'DELETE', `${base}/assistants/a1`, {
+      token: team.owner.token,
+      json: { confirm: 'a1' },
+    });
+    expect(erased.status, await erased.clone().text()).toBeLessThan(300);
+    expect(await aboutA1()).toEqual([]);
+    const theirs = await t.deps.db
+      .select()
+      .from(notifications)
+      .where(eq(notifications.userId, who('assistant').userId));
+    expect(theirs).toEqual([]);
+    const outbox = await listOutbox(t.deps, team.ws, 1000);
+    expect(outbox.filter((e) => e.to === `assistant-${team.name}@example.com`)).toEqual([]);
+  });
 });

@@ -12,6 +12,7 @@
 import { createHash } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import type { Db, Tx } from '#db/client';
+import { members } from '#db/schema/members';
 import { mailOutbox } from '#db/schema/notifications';
 import { users } from '#db/schema/users';
 
@@ -54,8 +55,14 @@ export async function prepareEmail(
   p: EmailPayload,
   opts: { publicUrl: string; from: string; now: number },
 ): Promise<MailMessage | null> {
-  const user = (await db.select({ email: users.email }).from(users).where(eq(users.id, p.userId)))[0];
-  // The person left the instance: nobody to write to.
+  const user = (
+    await db
+      .select({ email: users.email })
+      .from(users)
+      .innerJoin(members, eq(members.userId, users.id))
+      .where(and(eq(users.id, p.userId), eq(members.workspaceId, ws)))
+  )[0];
+  // The person left the workspace (or it was deleted) since the job was queued: nobody to write to.
   if (!user) return null;
   const link = p.link ? `${opts.publicUrl}${p.link}` : null;
   const text = [
