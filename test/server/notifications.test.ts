@@ -407,6 +407,30 @@ describe.each(STORE_KINDS)('notifications on %s', (kind) => {
     ).toEqual([`manager-${team.name}@example.com`, `owner-${team.name}@example.com`].sort());
   });
 
+  it('retries a failing job with exponential backoff and gives up after its max attempts', async () => {
+    const start = t.clock.now;
+    await enqueueJob(t.deps.db, { kind: 'no-such-kind', key: 'backoff-test', maxAttempts: 3 }, start);
+    const row = async () => (await t.deps.db.select().from(jobs).where(eq(jobs.key, 'backoff-test')))[0];
+    // Base 1 s: the retries wait 1 s, then 2 s; the third failure is the last.
+    await worker.drain();
+    expect(await row()).toMatchObject({ status: 'queued', attempts: 1 });
+    expect((await row())?.runAt.getTime()).toBe(start + 1000);
+    t.clock.now = start + 1000;
+    await worker.drain();
+    expect(await row()).toMatchObject({ status: 'queued', attempts: 2 });
+    expect((await row())?.runAt.getTime()).toBe(start + 1000 + 2000);
+    t.clock.now = start + 2999;
+    expect(await worker.drain()).toBe(0);
+    t.clock.now = start + 3000;
+    await worker.drain();
+    expect(await row()).toMatchObject({
+      status: 'failed',
+      attempts: 3,
+      lastError: 'No handler for job kind no-such-kind',
+    });
+    t.clock.now = start;
+  });
+
   it('gives a job whose worker died to another worker once its lease has passed, never before', async () => {
     await enqueueJob(t.deps.db, { kind: 'notify-test', key: 'lease-test' }, t.clock.now);
     const [held] = await claimJobs(t.deps.db, 'dead-worker', t.clock.now, 30_000);
