@@ -286,6 +286,23 @@ describe.each(STORE_KINDS)('notifications on %s', (kind) => {
     expect(post?.headers['idempotency-key']).toBe(`slack:${key}`);
     expect(post?.body.metadata?.event_payload?.key).toBe(`slack:${key}`);
     expect(post?.body.text).toContain('Check-in with a1 today');
+    // A check-in ahead is queued for 00:00 of its day in a1's zone (Berlin, CEST: 22:00Z the day
+    // before); moving it withdraws that job and queues the new day's.
+    const later = await api<{ id: string }>('POST', '/checkins', 'manager', {
+      assistant: 'a1',
+      date: '2026-06-29',
+    });
+    const jobOf = async (date: string) =>
+      (
+        await t.deps.db
+          .select()
+          .from(jobs)
+          .where(eq(jobs.key, `notify:review_due:${team.ws}:checkin:${later.body.id}:${date}`))
+      )[0];
+    expect((await jobOf('2026-06-29'))?.runAt.toISOString()).toBe('2026-06-28T22:00:00.000Z');
+    await api('PATCH', `/checkins/${later.body.id}`, 'manager', { date: '2026-06-30' });
+    expect(await jobOf('2026-06-29')).toBeUndefined();
+    expect((await jobOf('2026-06-30'))?.runAt.toISOString()).toBe('2026-06-29T22:00:00.000Z');
     // Running the schedule again notifies nobody twice.
     await enqueueJob(t.deps.db, { kind: 'schedule', key: 'schedule:test-2' }, t.clock.now);
     await worker.drain();
@@ -331,8 +348,13 @@ describe.each(STORE_KINDS)('notifications on %s', (kind) => {
           .from(notifications)
           .where(eq(notifications.userId, who(role).userId))
       )
-        // What the schedule at asOf produced; the agreements are the KPI tests' (above).
-        .filter((n) => n.createdAt.getTime() === Date.parse(ASOF) && !n.key.startsWith('agreement:'))
+        // What the schedule at asOf produced; agreements and check-ins are the tests' above.
+        .filter(
+          (n) =>
+            n.createdAt.getTime() === Date.parse(ASOF) &&
+            !n.key.startsWith('agreement:') &&
+            !n.key.includes(':checkin:'),
+        )
         .map((n) => n.key)
         .sort();
     const expected = [
