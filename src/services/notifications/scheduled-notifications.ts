@@ -15,6 +15,7 @@ import { and, eq, gte, inArray, lte } from 'drizzle-orm';
 import { addDays } from '#core/kpis/local-date';
 import { bucketLabelOfDay, parseDate } from '#core/time/calendar';
 import { assistants } from '#db/schema/assistants';
+import { jobs, notifications } from '#db/schema/notifications';
 import { checkins, reviews } from '#db/schema/reviews';
 import { workspaces } from '#db/schema/workspaces';
 import { formatMetricValue } from '#shared/format/metric-format';
@@ -126,6 +127,23 @@ async function insightEvents(deps: ServiceDeps, ws: string, now: number): Promis
   return queued;
 }
 
+async function digestWritten(deps: ServiceDeps, ws: string, userId: string, key: string): Promise<boolean> {
+  const inApp = await deps.db
+    .select({ id: notifications.id })
+    .from(notifications)
+    .where(
+      and(eq(notifications.workspaceId, ws), eq(notifications.userId, userId), eq(notifications.key, key)),
+    )
+    .limit(1);
+  if (inApp.length > 0) return true;
+  const mailed = await deps.db
+    .select({ id: jobs.id })
+    .from(jobs)
+    .where(eq(jobs.key, `email:${key}:${userId}`))
+    .limit(1);
+  return mailed.length > 0;
+}
+
 /** One digest per member with something to read, for the last complete week. */
 async function weeklyDigests(deps: ServiceDeps, ws: string, now: number): Promise<number> {
   const week = lastCompleteWeek(now);
@@ -133,6 +151,9 @@ async function weeklyDigests(deps: ServiceDeps, ws: string, now: number): Promis
   const names = await assistantNames(deps, ws);
   let sent = 0;
   for (const person of people) {
+    const key = `weekly_digest:${ws}:${person.userId}:${week}`;
+    // The schedule runs every 15 minutes: a digest already written (or mailed) is not computed again.
+    if (await digestWritten(deps, ws, person.userId, key)) continue;
     const scope = await readScopeOf(deps.db, ws, person);
     if (scope !== 'all' && scope.length === 0) continue;
     const rows = (await kpiSummaries(deps, ws, scope, now)).filter((s) => s.kpi.status === 'active');
@@ -161,7 +182,7 @@ async function weeklyDigests(deps: ServiceDeps, ws: string, now: number): Promis
         {
           workspaceId: ws,
           kind: 'weekly_digest',
-          key: `weekly_digest:${ws}:${person.userId}:${week}`,
+          key,
           assistantId: null,
           kpiId: null,
           title: `Weekly digest ${week}`,
