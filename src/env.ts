@@ -23,6 +23,10 @@ export interface Env {
   LOG_LEVEL: string;
   SMTP_URL: string | undefined;
   SMTP_FROM: string | undefined;
+  /** The sender of notification e-mails (issue 8 item 8); SMTP_FROM is read when it is unset. */
+  MAIL_FROM: string | undefined;
+  /** `off`: `tandem serve` starts no job worker (another instance runs it, or a test does). */
+  TANDEM_WORKER: 'on' | 'off';
 }
 
 type Source = Readonly<Record<string, string | undefined>>;
@@ -64,6 +68,8 @@ export function readEnv(source: Source = process.env): Env {
     LOG_LEVEL: nonEmpty(source.LOG_LEVEL) ?? 'info',
     SMTP_URL: nonEmpty(source.SMTP_URL),
     SMTP_FROM: nonEmpty(source.SMTP_FROM),
+    MAIL_FROM: nonEmpty(source.MAIL_FROM) ?? nonEmpty(source.SMTP_FROM),
+    TANDEM_WORKER: nonEmpty(source.TANDEM_WORKER)?.toLowerCase() === 'off' ? 'off' : 'on',
   };
 }
 

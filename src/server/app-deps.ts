@@ -98,6 +98,7 @@ export interface AppDepsOptions {
   scryptN?: number;
   limits?: Partial<AppDeps['limits']>;
   rateLimits?: Partial<RateLimits>;
+  smtpConfigured?: boolean;
 }
 
 export async function createAppDeps(store: Store, opts: AppDepsOptions): Promise<AppDeps> {
@@ -121,5 +122,6 @@ export async function createAppDeps(store: Store, opts: AppDepsOptions): Promise
     deviceKey: await deviceKey(store),
     limits: { ...DEFAULT_LIMITS, ...opts.limits },
     rateLimits: { ...DEFAULT_RATE_LIMITS, ...opts.rateLimits },
+    smtpConfigured: opts.smtpConfigured ?? false,
   };
 }

@@ -20,6 +20,8 @@ export interface AppDeps extends ServiceDeps {
   deviceKey: string;
   limits: { jsonBytes: number; ndjsonBytes: number; archiveBytes: number };
   rateLimits: RateLimits;
+  /** Whether notification e-mails go to an SMTP server (SMTP_URL) or only to the Outbox. */
+  smtpConfigured: boolean;
 }
 
 export interface AuthInfo {

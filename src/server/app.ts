@@ -35,6 +35,7 @@ import { registerIngestRoute } from './routes/ingest.ts';
 import { registerKpiRoutes } from './routes/kpis.ts';
 import { registerMemberRoutes } from './routes/members.ts';
 import { registerMetricsRoute } from './routes/metrics.ts';
+import { registerNotificationRoutes } from './routes/notifications.ts';
 import { registerOverviewRoute } from './routes/overview.ts';
 import { registerQualityRoutes } from './routes/quality.ts';
 import { registerQuarterlyReviewRoutes } from './routes/quarterly-reviews.ts';
@@ -147,6 +148,7 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}): Tandem
   registerQuarterlyReviewRoutes(app);
   registerAuditRoute(app);
   registerTokenRoutes(app);
+  registerNotificationRoutes(app);
   app.use('*', staticWeb({ root: webRoot }));
   return app;
 }

@@ -7,6 +7,7 @@
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLES } from '#db/schema/members';
+import { notifications } from '#db/schema/notifications';
 import { ACTIONS, PERMISSIONS, ROUTE_POLICIES, scopeOf } from '#server/policies/permission-matrix';
 import { listApiTokens } from '#services/auth/api-tokens';
 import { createInvitation } from '#services/members/invitations';
@@ -102,6 +103,18 @@ async function fixture(t: TestServer): Promise<Fixture> {
     token: owner,
     json: { assistant: 'a1', quarter: '2026-Q3' },
   });
+  // Issue 8 item 8: one notification of each member's own, to mark read.
+  for (const role of ROLES)
+    await t.deps.db.insert(notifications).values({
+      workspaceId: team.ws,
+      id: `n-walk-${role}`,
+      userId: tokenOf(team, role).userId,
+      kind: 'review_due',
+      key: `walk:${role}`,
+      title: 'x',
+      body: 'x',
+      createdAt: new Date(t.clock.now),
+    });
   return {
     team,
     planId: planBody.id,
@@ -129,27 +142,29 @@ async function fill(t: TestServer, path: string, f: Fixture, role: (typeof ROLES
       ? 'c1'
       : path.includes('/invitations/')
         ? f.invitationId
-        : path.includes('/tokens/')
-          ? (tokens[0]?.id ?? 'none')
-          : path.includes('/kpis/')
-            ? 'k1'
-            : path.includes('/checkins/')
-              ? f.checkinId
-              : path.includes('/action-items/')
-                ? f.actionItemId
-                : path.includes('/quarterly-reviews/')
-                  ? f.quarterlyReviewId
-                  : path.includes('/reviews/')
-                    ? f.reviewId
-                    : path.includes('/development-plans/')
-                      ? f.planId
-                      : path.includes('/development-items/')
-                        ? f.planItemId
-                        : path.includes('/quality-samples/')
-                          ? f.sampleId
-                          : path.includes('/events/')
-                            ? 'T1'
-                            : 'a1',
+        : path.includes('/notifications/')
+          ? `n-walk-${role}`
+          : path.includes('/tokens/')
+            ? (tokens[0]?.id ?? 'none')
+            : path.includes('/kpis/')
+              ? 'k1'
+              : path.includes('/checkins/')
+                ? f.checkinId
+                : path.includes('/action-items/')
+                  ? f.actionItemId
+                  : path.includes('/quarterly-reviews/')
+                    ? f.quarterlyReviewId
+                    : path.includes('/reviews/')
+                      ? f.reviewId
+                      : path.includes('/development-plans/')
+                        ? f.planId
+                        : path.includes('/development-items/')
+                          ? f.planItemId
+                          : path.includes('/quality-samples/')
+                            ? f.sampleId
+                            : path.includes('/events/')
+                              ? 'T1'
+                              : 'a1',
     userId: f.team.members.manager.userId,
     assistantId: 'a1',
     type: 'task',

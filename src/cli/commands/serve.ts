@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import { serve } from '@hono/node-server';
 import { openStore, type Store } from '#db/client';
 import { storeOptions } from '#db/store-options';
+import { type RunningWorker, startNotificationWorker } from '#jobs/start-notification-worker';
 import { createApp } from '#server/app';
 import { createAppDeps, createLogger } from '#server/app-deps';
 import type { TandemApp } from '#server/openapi-app';
@@ -28,7 +29,8 @@ Options:
   -h, --help        show this help
 
 Environment: DATABASE_URL, TANDEM_PUBLIC_URL (links; default http://localhost:<the port bound>),
-TANDEM_TRUSTED_PROXY, LOG_LEVEL, PORT, TANDEM_DATA_DIR.
+TANDEM_TRUSTED_PROXY, LOG_LEVEL, PORT, TANDEM_DATA_DIR; SMTP_URL and MAIL_FROM for notification
+e-mails (without SMTP_URL they are kept in the Outbox); TANDEM_WORKER=off runs no job worker.
 Exit status: 0 after a clean shutdown (SIGINT/SIGTERM); 1 if the store cannot be opened; 2 usage.
 `;
 
@@ -92,8 +94,13 @@ export const serveCommand: Command = {
       logger,
       now: io.now,
       trustedProxies: env.TANDEM_TRUSTED_PROXY,
+      smtpConfigured: env.SMTP_URL !== undefined,
     });
     app = createApp(deps);
+    // Notifications leave from the durable queue (issue 8 item 8); TANDEM_WORKER=off leaves it to
+    // another instance on the same PostgreSQL.
+    const worker: RunningWorker | null =
+      env.TANDEM_WORKER === 'off' ? null : startNotificationWorker(deps, env, logger);
     await writeAll(
       io.stderr,
       `Tandem is listening on http://${hostname}:${actual} (store: ${store.kind} ${store.location})\n`,
@@ -113,6 +120,7 @@ export const serveCommand: Command = {
       process.on('SIGINT', stop);
       process.on('SIGTERM', stop);
     });
+    await worker?.stop();
     await store.close();
     return 0;
   },

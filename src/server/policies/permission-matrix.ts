@@ -54,6 +54,8 @@ export const ACTIONS = [
   'quarterly.write',
   'audit.read',
   'token.manage',
+  'notification.read',
+  'notification.configure',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -129,6 +131,10 @@ export const PERMISSIONS: Record<Action, Row> = {
   'quarterly.write': row('all', 'assigned', 'self', null, null),
   'audit.read': row('all', null, null, null, null),
   'token.manage': row('all', 'all', 'all', 'all', 'all'),
+  // Issue 8 item 8: everyone reads and marks their own notifications and sets their own
+  // preferences; the Outbox (every member's e-mails) and the Slack webhook are the owner's.
+  'notification.read': row('all', 'all', 'all', 'all', 'all'),
+  'notification.configure': row('all', null, null, null, null),
 };
 
 /** `public`: no sign-in; `signed-in`: any authenticated person; otherwise the action in `{ws}`. */
@@ -251,6 +257,14 @@ export const ROUTE_POLICIES: Record<string, RoutePolicy> = {
   'GET /api/v1/workspaces/{ws}/tokens': 'token.manage',
   'POST /api/v1/workspaces/{ws}/tokens': 'token.manage',
   'DELETE /api/v1/workspaces/{ws}/tokens/{id}': 'token.manage',
+  'GET /api/v1/workspaces/{ws}/notifications': 'notification.read',
+  'POST /api/v1/workspaces/{ws}/notifications/{id}/read': 'notification.read',
+  'POST /api/v1/workspaces/{ws}/notifications/read-all': 'notification.read',
+  'GET /api/v1/workspaces/{ws}/notification-preferences': 'notification.read',
+  'PUT /api/v1/workspaces/{ws}/notification-preferences': 'notification.read',
+  'GET /api/v1/workspaces/{ws}/outbox': 'notification.configure',
+  'GET /api/v1/workspaces/{ws}/slack': 'notification.configure',
+  'PUT /api/v1/workspaces/{ws}/slack': 'notification.configure',
 };
 
 export function scopeOf(role: Role, action: Action): Scope {

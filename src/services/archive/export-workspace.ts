@@ -27,6 +27,7 @@ import { AppError } from '#src/errors';
 import { assistantDef } from '../assistants/assistant-record.ts';
 import { listKpis } from '../kpis/kpi-record.ts';
 import type { ServiceDeps } from '../service-context.ts';
+import { notificationArchiveFiles } from './notification-archive.ts';
 import { writeTar } from './tar.ts';
 
 export const ARCHIVE_FORMAT = 'tandem-workspace-archive';
@@ -41,7 +42,9 @@ Keep it as safe as the server itself.
 events.ndjson    every event and assistant, as \`tandem compute\` reads it
 *.json           members, identities, clients, assignments, KPIs, settings, import
                  options and jobs, check-ins, reviews, survey links,
-                 quarterly reviews, audit log
+                 quarterly reviews, development plans, quality samples,
+                 notifications and their preferences, the e-mail outbox,
+                 audit log
 Restore with:    npx tandem restore [--data DIR] ARCHIVE   (or with DATABASE_URL set)
 `;
 
@@ -298,6 +301,8 @@ export async function exportWorkspace(deps: ServiceDeps, workspaceId: string): P
     { name: 'survey-requests.json', data: JSON.stringify(plain(svRows)) },
     { name: 'quarterly-reviews.json', data: JSON.stringify(plain(qrRows)) },
     { name: 'quarterly-decisions.json', data: JSON.stringify(plain(qdRows)) },
+    // Notifications, preferences and the Outbox (issue 8 item 8); the job queue stays behind.
+    ...(await notificationArchiveFiles(db, workspaceId)),
     {
       name: 'audit.ndjson',
       data: auditRows

@@ -28,6 +28,7 @@ import { type NamedKpi, saveKpi } from '../kpis/kpi-record.ts';
 import type { ServiceDeps } from '../service-context.ts';
 import { claimSeqs } from './claim-seqs.ts';
 import { ARCHIVE_FORMAT, type ArchiveManifest } from './export-workspace.ts';
+import { restoreNotificationFiles } from './notification-archive.ts';
 import { readEventTimes, restoreEvents } from './restore-events.ts';
 import { readTar } from './tar.ts';
 
@@ -369,6 +370,7 @@ export async function restoreWorkspace(
         terms: d.terms && typeof d.terms === 'object' ? (d.terms as Record<string, unknown>) : null,
         resultKpiId: optStr(d.resultKpiId),
       });
+    await restoreNotificationFiles(tx, ws.id, (name) => optionalJsonFile(files, name), uid, deps.now());
     const restored = await restoreEvents(
       tx,
       ws.id,

@@ -22,6 +22,7 @@ import { apiTokens, sessions } from '#db/schema/users';
 import { AppError } from '#src/errors';
 import { writeAudit } from '../audit.ts';
 import { bumpDataVersion } from '../metrics/data-version.ts';
+import { eraseAssistantNotifications } from '../notifications/erase-notifications.ts';
 import type { Actor, ServiceDeps } from '../service-context.ts';
 
 /** Clears the content of the workspace's audit entries with these targets. */
@@ -188,6 +189,7 @@ export async function eraseAssistant(
       .where(and(eq(invitations.workspaceId, ws), eq(invitations.assistantId, id)))
       .returning({ id: invitations.id });
     const users = await removeAssistantMembers(deps, tx, ws, id);
+    await eraseAssistantNotifications(tx, ws, id, users);
     await forgetAudit(tx, ws, [
       ...kpiIds.flatMap((k) => [k, `kpi:${k}`]),
       ...jobs.map((j) => `import:${j.id}`),

@@ -19,6 +19,7 @@ import { assistants } from '#db/schema/assistants';
 import { AppError } from '#src/errors';
 import { assistantDef } from '../assistants/assistant-record.ts';
 import { writeAudit } from '../audit.ts';
+import { queueAgreementRequests } from '../notifications/kpi-notifications.ts';
 import type { Actor, ServiceDeps } from '../service-context.ts';
 import { listKpis, loadKpi, type NamedKpi, saveKpi } from './kpi-record.ts';
 
@@ -122,6 +123,7 @@ export async function insertKpi(
     target: k.id,
     after: k,
   });
+  await queueAgreementRequests(tx, actor, null, k, deps.now());
   return { kpi: k, advice: adviceFor(k.assistant, await listKpis(tx, actor.workspaceId, k.assistant), k) };
 }
 
@@ -173,6 +175,7 @@ export async function changeKpiIn(
     before: current,
     after: r.kpi,
   });
+  await queueAgreementRequests(tx, actor, current, r.kpi, deps.now());
   const all = await listKpis(tx, actor.workspaceId, r.kpi.assistant);
   return {
     kpi: r.kpi,

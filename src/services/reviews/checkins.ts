@@ -10,6 +10,7 @@ import type { Db, Tx } from '#db/client';
 import { actionItems, checkins } from '#db/schema/reviews';
 import { AppError } from '#src/errors';
 import { writeAudit } from '../audit.ts';
+import { queueCheckinDue, withdrawCheckinDue } from '../notifications/checkin-notifications.ts';
 import type { Actor, ServiceDeps } from '../service-context.ts';
 import { assertItemOwner, assistantClock, newId, sideOf } from './review-context.ts';
 
@@ -181,7 +182,7 @@ export async function scheduleCheckin(
 ): Promise<Checkin> {
   const ws = actor.workspaceId;
   const id = await deps.db.transaction(async (tx) => {
-    const { today } = await assistantClock(deps, tx, ws, input.assistant, true);
+    const { today, time } = await assistantClock(deps, tx, ws, input.assistant, true);
     const last = (await rowsOf(tx, ws, input.assistant)).cs.at(-1);
     const date = input.date ?? defaultDate(last?.date, today);
     await assertFreeDate(tx, ws, input.assistant, date);
@@ -205,6 +206,7 @@ export async function scheduleCheckin(
       target: `checkin:${row.id}`,
       after: { assistant: row.assistantId, date },
     });
+    await queueCheckinDue(tx, ws, row, time, deps.now());
     return row.id;
   });
   return getCheckin(deps, ws, id);
@@ -220,7 +222,7 @@ export async function rescheduleCheckin(
   const ws = actor.workspaceId;
   await deps.db.transaction(async (tx) => {
     const { assistantId } = await loadCheckinRow(tx, ws, id);
-    await assistantClock(deps, tx, ws, assistantId, true);
+    const { time } = await assistantClock(deps, tx, ws, assistantId, true);
     const before = await loadCheckinRow(tx, ws, id);
     await assertFreeDate(tx, ws, assistantId, date, id);
     await tx
@@ -235,6 +237,8 @@ export async function rescheduleCheckin(
       before: { date: before.date },
       after: { date },
     });
+    await withdrawCheckinDue(tx, ws, id, before.date);
+    await queueCheckinDue(tx, ws, { id, assistantId, date }, time, deps.now());
   });
   return getCheckin(deps, ws, id);
 }

@@ -14,6 +14,7 @@ import { AuthFrame } from '../components/AuthFrame.tsx';
 import { BrandMark } from '../components/BrandMark.tsx';
 import { ErrorState } from '../components/ErrorState.tsx';
 import { LoadingState } from '../components/LoadingState.tsx';
+import { NotificationBell } from '../components/NotificationBell.tsx';
 import { SessionMenu } from '../components/SessionMenu.tsx';
 
 interface NavItem {
@@ -156,7 +157,10 @@ function WorkspaceFrame({ value }: { value: WorkspaceContextValue }) {
               {value.name}
             </Text>
           </Group>
-          <SessionMenu ws={ws} />
+          <Group gap="xs" wrap="nowrap">
+            <NotificationBell ws={ws} />
+            <SessionMenu ws={ws} />
+          </Group>
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs" aria-label="Main">

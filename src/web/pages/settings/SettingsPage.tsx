@@ -14,6 +14,12 @@ const SECTIONS = [
   { id: 'clients', label: 'Clients', roles: ['owner', 'manager', 'coach', 'viewer'] },
   { id: 'templates', label: 'Role templates', roles: ['owner', 'manager', 'assistant', 'coach', 'viewer'] },
   { id: 'tokens', label: 'API tokens', roles: ['owner', 'manager', 'assistant', 'coach', 'viewer'] },
+  {
+    id: 'notifications',
+    label: 'Notifications',
+    roles: ['owner', 'manager', 'assistant', 'coach', 'viewer'],
+  },
+  { id: 'outbox', label: 'Outbox', roles: ['owner'] },
   { id: 'audit', label: 'Audit log', roles: ['owner'] },
   { id: 'my-data', label: 'My data', roles: ['assistant'] },
 ] as const satisfies ReadonlyArray<{ id: string; label: string; roles: readonly Role[] }>;
@@ -32,6 +38,10 @@ const VIEWS: Record<SectionId, React.LazyExoticComponent<() => React.ReactNode>>
     import('./RoleTemplatesSettings.tsx').then((m) => ({ default: m.RoleTemplatesSettings })),
   ),
   tokens: lazy(() => import('./TokensSettings.tsx').then((m) => ({ default: m.TokensSettings }))),
+  notifications: lazy(() =>
+    import('./NotificationsSettings.tsx').then((m) => ({ default: m.NotificationsSettings })),
+  ),
+  outbox: lazy(() => import('./OutboxSettings.tsx').then((m) => ({ default: m.OutboxSettings }))),
   audit: lazy(() => import('./AuditSettings.tsx').then((m) => ({ default: m.AuditSettings }))),
   'my-data': lazy(() => import('./MyDataSettings.tsx').then((m) => ({ default: m.MyDataSettings }))),
 };

@@ -1,0 +1,24 @@
+/**
+ * Every handler the notification worker runs (issue 8 item 8): the deliveries
+ * (delivery-handlers.ts) and `schedule`, which runs the periodic producers.
+ */
+
+import { runScheduledNotifications } from '#services/notifications/scheduled-notifications';
+import type { ServiceDeps } from '#services/service-context';
+import { deliveryHandlers, type NotificationDeliveryOptions } from './delivery-handlers.ts';
+import type { JobHandler } from './job-worker.ts';
+
+export type { NotificationDeliveryOptions } from './delivery-handlers.ts';
+
+export function notificationHandlers(
+  deps: ServiceDeps,
+  mail: NotificationDeliveryOptions,
+): Record<string, JobHandler> {
+  return {
+    ...deliveryHandlers(deps, mail),
+    schedule: async () => {
+      await runScheduledNotifications(deps, deps.now());
+      return undefined;
+    },
+  };
+}
