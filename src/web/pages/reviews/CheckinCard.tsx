@@ -15,6 +15,7 @@ import type { Member } from '#shared/api-schemas';
 import type { ActionItem, Checkin } from '#shared/review-schemas';
 import { useAddActionItem, useCheckinNotes, useToggleActionItem } from '../../api/reviews-api.ts';
 import { FormError } from '../../components/FormError.tsx';
+import { memberName } from '../../components/member-name.ts';
 import { SectionCard } from '../../components/SectionCard.tsx';
 import { formatLocalDate } from '../../format/format-instant.ts';
 
@@ -25,11 +26,6 @@ interface Props {
   side: 'manager' | 'assistant' | null;
   people: readonly Member[];
 }
-
-const nameOf = (people: readonly Member[], id: string) => {
-  const m = people.find((p) => p.userId === id);
-  return m ? (m.name ?? m.email) : 'a former member';
-};
 
 function ItemRow({
   ws,
@@ -57,7 +53,7 @@ function ItemRow({
           {item.text}
         </Text>
         <Text size="xs" c="dimmed">
-          {nameOf(people, item.owner)} · due {formatLocalDate(item.dueDate)}
+          {memberName(people, item.owner)} · due {formatLocalDate(item.dueDate)}
           {item.done && item.doneOn ? ` · done ${formatLocalDate(item.doneOn)}` : ''}
         </Text>
       </div>

@@ -19,6 +19,7 @@ import {
 import { useWorkspace } from '../../app/workspace-context.ts';
 import { EmptyNotice } from '../../components/EmptyNotice.tsx';
 import { FormError } from '../../components/FormError.tsx';
+import { memberName } from '../../components/member-name.ts';
 import { QueryView } from '../../components/QueryView.tsx';
 import { SectionCard } from '../../components/SectionCard.tsx';
 import { formatLocalDate } from '../../format/format-instant.ts';
@@ -34,11 +35,6 @@ const STATUS_LABEL: Record<ItemStatus, string> = {
   planned: 'Planned',
   in_progress: 'In progress',
   done: 'Done',
-};
-
-const nameOf = (people: readonly Member[], id: string) => {
-  const m = people.find((p) => p.userId === id);
-  return m ? (m.name ?? m.email) : 'a former member';
 };
 
 /** Who may own an item: anyone who works with the assistant (never a viewer). */
@@ -282,7 +278,7 @@ function PlanCard({
                   {KIND_LABEL[i.kind]}: {i.title}
                 </Text>
                 <Text size="xs" c="dimmed">
-                  {nameOf(people, i.owner)} · due {formatLocalDate(i.dueDate)}
+                  {memberName(people, i.owner)} · due {formatLocalDate(i.dueDate)}
                 </Text>
               </div>
               <Select

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import type { Member } from '#shared/api-schemas';
 import { planSummary } from '#shared/format/plan-summary';
 import type { AgendaKpi, ReviewAgenda } from '#shared/review-schemas';
+import { memberName } from '../../components/member-name.ts';
 import { ResponsiveTable } from '../../components/ResponsiveTable.tsx';
 import { SectionCard } from '../../components/SectionCard.tsx';
 import { formatLocalDate } from '../../format/format-instant.ts';
@@ -46,10 +47,7 @@ const perPeriod = (k: AgendaKpi) =>
 
 /** The generated agenda of a monthly review, in the order SPEC §8 lists it. */
 export function ReviewAgendaView({ agenda, people }: { agenda: ReviewAgenda; people: readonly Member[] }) {
-  const name = (id: string) => {
-    const m = people.find((p) => p.userId === id);
-    return m ? (m.name ?? m.email) : 'a former member';
-  };
+  const name = (id: string) => memberName(people, id);
   return (
     <SectionCard
       title="Agenda"

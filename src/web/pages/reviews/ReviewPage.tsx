@@ -14,6 +14,7 @@ import {
 import { useWorkspace } from '../../app/workspace-context.ts';
 import { EmptyNotice } from '../../components/EmptyNotice.tsx';
 import { FormError } from '../../components/FormError.tsx';
+import { memberName } from '../../components/member-name.ts';
 import { QueryView } from '../../components/QueryView.tsx';
 import { SectionCard } from '../../components/SectionCard.tsx';
 import { formatInstant } from '../../format/format-instant.ts';
@@ -72,11 +73,10 @@ function Entries({ list, people, empty }: { list: ReviewEntry[]; people: readonl
   return (
     <Stack gap="xs">
       {list.map((e) => {
-        const m = people.find((p) => p.userId === e.author);
         return (
           <div key={e.id}>
             <Text size="xs" c="dimmed">
-              {m ? (m.name ?? m.email) : 'a former member'} ({e.side}) ·{' '}
+              {memberName(people, e.author)} ({e.side}) ·{' '}
               {formatInstant(e.at, Intl.DateTimeFormat().resolvedOptions().timeZone)}
             </Text>
             <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
