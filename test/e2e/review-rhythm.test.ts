@@ -192,6 +192,37 @@ describe.skipIf(skip !== null)('check-ins and a monthly review in the browser', 
     await look(ava, 'development-assistant');
   }, 240_000);
 
+  it("rates last week's quality sample with the role's rubric", async () => {
+    // Two tasks Ava completed in the last complete week: the sample of 3 takes both.
+    const day = 86_400_000;
+    const lastWeek = new Date(Math.floor(Date.now() / day) * day - 7 * day + day / 2).toISOString();
+    for (const id of ['q1', 'q2']) {
+      const r = await apiCall(owner, 'POST', `workspaces/${ws}/events/task`, {
+        type: 'task',
+        id,
+        assistant: 'ava',
+        title: id === 'q1' ? 'Board pack for Monday' : 'Travel plan for the offsite',
+        labels: [],
+        createdAt: lastWeek,
+        completedAt: lastWeek,
+        selfInitiated: false,
+        priority: false,
+      });
+      expect(r.status, r.text).toBe(201);
+    }
+    await owner.goto(`/w/${ws}/quality?assistant=ava`);
+    await owner.getByRole('heading', { name: 'Board pack for Monday' }).waitFor();
+    await look(owner, 'quality-sample');
+    const card = owner.locator('form').filter({ hasText: 'Accuracy' }).first();
+    for (const criterion of ['Accuracy', 'Thoroughness', 'Communication'])
+      await card.getByRole('radiogroup', { name: criterion }).getByText('4', { exact: true }).click();
+    await card.getByRole('button', { name: 'Save rating' }).click();
+    await owner.getByText('Accuracy 4 / 5 · Thoroughness 4 / 5 · Communication 4 / 5').waitFor();
+    await ava.goto(`/w/${ws}/quality`);
+    await ava.getByText('Accuracy 4 / 5', { exact: false }).waitFor();
+    expect(await ava.getByRole('button', { name: 'Save rating' }).count()).toBe(0);
+  }, 240_000);
+
   it('opens a monthly review that both sides sign, which locks it', async () => {
     await owner.goto(`/w/${ws}/reviews?assistant=ava`);
     await owner.getByText('No reviews yet').waitFor();
