@@ -14,6 +14,7 @@ export const NOTIFICATION_KINDS = [
   'signal',
   'raise_bar',
   'weekly_digest',
+  'monthly_report',
 ] as const;
 export const NotificationKind = z.enum(NOTIFICATION_KINDS);
 export type NotificationKind = z.infer<typeof NotificationKind>;

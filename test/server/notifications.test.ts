@@ -181,6 +181,7 @@ describe.each(STORE_KINDS)('notifications on %s', (kind) => {
     const prefs = await api<NotificationPreferences>('GET', '/notification-preferences', 'assistant');
     expect(prefs.body.preferences.agreement_requested).toEqual({ in_app: true, email: true, slack: false });
     expect(prefs.body.offered.weekly_digest).toEqual(['in_app', 'email']);
+    expect(prefs.body.offered.monthly_report).toEqual(['in_app', 'email']);
     const put = await api<NotificationPreferences>('PUT', '/notification-preferences', 'assistant', {
       changes: [
         { kind: 'agreement_requested', channel: 'in_app', enabled: false },
@@ -364,13 +365,22 @@ describe.each(STORE_KINDS)('notifications on %s', (kind) => {
       `review_due:${team.ws}:a1:quarterly_review:2026-09-01`,
       `signal:${team.ws}:quality:2026-W41:outside:below`,
       `weekly_digest:${team.ws}:${who('assistant').userId}:2026-W41`,
+      // SPEC §8 reports: last month's (September, asOf being 14 October) report, once per reader.
+      `monthly_report:${team.ws}:${who('assistant').userId}:2026-09`,
     ].sort();
     expect(await keysOf('assistant')).toEqual(expected);
     expect(await keysOf('coach')).toEqual(
       expected.map((k) => k.replace(who('assistant').userId, who('coach').userId)).sort(),
     );
     // The viewer reads dashboards: the digest only.
-    expect(await keysOf('viewer')).toEqual([`weekly_digest:${team.ws}:${who('viewer').userId}:2026-W41`]);
+    expect(await keysOf('viewer')).toEqual([
+      `monthly_report:${team.ws}:${who('viewer').userId}:2026-09`,
+      `weekly_digest:${team.ws}:${who('viewer').userId}:2026-W41`,
+    ]);
+    const monthly = (await kindsOf('manager', 'monthly_report'))[0];
+    expect(monthly?.title).toBe('Monthly report 2026-09');
+    expect(monthly?.body).toContain('KPIs:');
+    expect(monthly?.body).toContain('2026-09-01');
 
     const digest = (await kindsOf('manager', 'weekly_digest'))[0];
     expect(digest?.title).toBe('Weekly digest 2026-W41');

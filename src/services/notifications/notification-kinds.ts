@@ -10,6 +10,7 @@ export const NOTIFICATION_KINDS = [
   'signal',
   'raise_bar',
   'weekly_digest',
+  'monthly_report',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -29,11 +30,13 @@ const DEFAULTS: Record<NotificationKind, Record<Channel, boolean>> = {
   signal: { in_app: true, email: false, slack: true },
   raise_bar: { in_app: true, email: false, slack: true },
   weekly_digest: { in_app: true, email: true, slack: false },
+  monthly_report: { in_app: true, email: true, slack: false },
 };
 
 /** Whether a channel is offered for a kind at all. */
 export function channelOffered(kind: NotificationKind, channel: Channel): boolean {
-  return !(kind === 'weekly_digest' && channel === 'slack');
+  // Digests cover what their reader may see: personal, never posted to a shared channel.
+  return !((kind === 'weekly_digest' || kind === 'monthly_report') && channel === 'slack');
 }
 
 export function defaultPreference(kind: NotificationKind, channel: Channel): boolean {

@@ -9,6 +9,10 @@
  * - weekly_digest: once per person per week, their assistants' active KPIs against target — the
  *   same summaries the overview shows. A digest reads KPI figures only: pulse answers are never in
  *   it (SPEC §11).
+ * - monthly_report: once per person per month, the management report (SPEC §8 "Reports for
+ *   management", its scheduled digest) of last month over the assistants they may see: KPIs
+ *   against target, the change from the month before, highlights — the Reports screen's numbers,
+ *   in the words of reportSummaryText. Reports never read pulse answers.
  * Every event is keyed by what it is about, so running the schedule again notifies nobody twice.
  */
 import { and, eq, gte, inArray, lte } from 'drizzle-orm';
@@ -22,6 +26,8 @@ import { formatMetricValue } from '#shared/format/metric-format';
 import { insightsOf, kpiSummaries } from '../kpis/kpi-analysis.ts';
 import { listKpis } from '../kpis/kpi-record.ts';
 import { loadAssistantViews } from '../kpis/load-assistant-views.ts';
+import { buildReport } from '../reports/build-report.ts';
+import { reportSummaryText } from '../reports/report-summary.ts';
 import type { ServiceDeps } from '../service-context.ts';
 import { notifyPerson, queueNotification } from './notify.ts';
 import { allMembers, readScopeOf } from './recipients.ts';
@@ -197,6 +203,48 @@ async function weeklyDigests(deps: ServiceDeps, ws: string, now: number): Promis
   return sent;
 }
 
+/** The month before `now`'s (UTC) as its first and last dates, e.g. `2026-10-01`…`2026-10-31`. */
+export function lastCompleteMonth(now: number): { month: string; from: string; to: string } {
+  const d = new Date(now);
+  const first = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() - 1, 1));
+  const last = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 0));
+  const iso = (x: Date) => x.toISOString().slice(0, 10);
+  return { month: iso(first).slice(0, 7), from: iso(first), to: iso(last) };
+}
+
+/** One monthly report per member with active KPIs to read, for the last complete month. */
+async function monthlyReports(deps: ServiceDeps, ws: string, now: number): Promise<number> {
+  const { month, from, to } = lastCompleteMonth(now);
+  const active = (await listKpis(deps.db, ws)).filter((k) => k.status === 'active');
+  let sent = 0;
+  for (const person of await allMembers(deps.db, ws)) {
+    const key = `monthly_report:${ws}:${person.userId}:${month}`;
+    if (await digestWritten(deps, ws, person.userId, key)) continue;
+    const scope = await readScopeOf(deps.db, ws, person);
+    if (!active.some((k) => scope === 'all' || scope.includes(k.assistant))) continue;
+    const report = await buildReport(deps, ws, { scope: 'team', from, to, period: 'month' }, scope);
+    await deps.db.transaction(async (tx) => {
+      await notifyPerson(
+        tx,
+        person,
+        {
+          workspaceId: ws,
+          kind: 'monthly_report',
+          key,
+          assistantId: null,
+          kpiId: null,
+          title: `Monthly report ${month}`,
+          body: reportSummaryText(report),
+          link: `/w/${ws}/reports?scope=team&from=${from}&to=${to}&period=month`,
+        },
+        now,
+      );
+    });
+    sent++;
+  }
+  return sent;
+}
+
 export interface ScheduleReport {
   workspaces: number;
   queued: number;
@@ -220,6 +268,7 @@ export async function runScheduledNotifications(
     report.queued += await dueCheckins(deps, id, now);
     report.queued += await insightEvents(deps, id, now);
     report.digests += await weeklyDigests(deps, id, now);
+    report.digests += await monthlyReports(deps, id, now);
   }
   return report;
 }

@@ -31,6 +31,10 @@ const KIND_LABELS: Record<NotificationKind, { label: string; hint: string }> = {
   signal: { label: 'Signal', hint: 'A KPI moved beyond its usual range' },
   raise_bar: { label: 'Raise the bar', hint: 'A target met three months in a row' },
   weekly_digest: { label: 'Weekly digest', hint: 'Your assistants’ KPIs against target, each Monday' },
+  monthly_report: {
+    label: 'Monthly report',
+    hint: 'Last month’s report: KPIs against target, the change from the month before, highlights',
+  },
 };
 
 const CHANNELS = [
