@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import pino, { type Logger } from 'pino';
 import type { Store } from '#db/client';
+import { checkDurability } from '#db/durability';
 import { instanceSettings } from '#db/schema/workspaces';
 import { LoginThrottle } from '#services/auth/login-throttle';
 import { failInterruptedImports } from '#services/imports/import-jobs';
@@ -105,6 +106,8 @@ export async function createAppDeps(store: Store, opts: AppDepsOptions): Promise
   const now = opts.now ?? (() => Date.now());
   // A job left running by a crash or stop stored nothing; it is marked failed at start (issue 5).
   await failInterruptedImports(store.db, now());
+  const durability = await checkDurability(store.db, store.kind);
+  for (const warning of durability.warnings) opts.logger.warn({ durability: durability.settings }, warning);
   return {
     db: store.db,
     now,
@@ -123,5 +126,6 @@ export async function createAppDeps(store: Store, opts: AppDepsOptions): Promise
     limits: { ...DEFAULT_LIMITS, ...opts.limits },
     rateLimits: { ...DEFAULT_RATE_LIMITS, ...opts.rateLimits },
     smtpConfigured: opts.smtpConfigured ?? false,
+    durability,
   };
 }

@@ -2,6 +2,7 @@
 
 import type { Context } from 'hono';
 import type { Logger } from 'pino';
+import type { Durability } from '#db/durability';
 import type { LoginThrottle } from '#services/auth/login-throttle';
 import type { Membership } from '#services/members/membership';
 import type { ServiceDeps } from '#services/service-context';
@@ -22,6 +23,8 @@ export interface AppDeps extends ServiceDeps {
   rateLimits: RateLimits;
   /** Whether notification e-mails go to an SMTP server (SMTP_URL) or only to the Outbox. */
   smtpConfigured: boolean;
+  /** PostgreSQL's durability settings as read at start (issue 10 item 1); shown by GET /healthz. */
+  durability: Durability;
 }
 
 export interface AuthInfo {

@@ -105,6 +105,14 @@ export const serveCommand: Command = {
       io.stderr,
       `Tandem is listening on http://${hostname}:${actual} (store: ${store.kind} ${store.location})\n`,
     );
+    // Loud on purpose: a server that may lose acknowledged data must not pass unnoticed.
+    if (deps.durability.warnings.length > 0)
+      await writeAll(
+        io.stderr,
+        `\n!!! WARNING: this PostgreSQL server is not durable !!!\n${deps.durability.warnings
+          .map((w) => `!!! ${w}\n`)
+          .join('')}!!! (GET /healthz answers "durability":"off" until it is fixed and Tandem restarted)\n\n`,
+      );
     const setup = await issueSetupUrl(deps);
     if (setup)
       await writeAll(
