@@ -117,8 +117,10 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}): Tandem
   app.notFound((c) => errorJson(c, 'not_found', 'No such route'));
   app.use('*', rejectForeignOrigin);
   app.use('*', limits(deps));
+  const limiter = rateLimit(deps.rateLimits);
+  app.use('/api/*', limiter.perIp);
   app.use('*', authenticate);
-  app.use('/api/*', rateLimit(deps.rateLimits));
+  app.use('/api/*', limiter.perCaller);
 
   registerHealthRoute(app);
   registerDocsRoutes(app, API_VERSION);

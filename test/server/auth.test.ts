@@ -207,7 +207,7 @@ describe.each(STORE_KINDS)('sign-in and sessions on %s', (kind) => {
     const { token, info } = (await created.json()) as { token: string; info: { id: string } };
     const list = await call(t, 'GET', `/api/v1/workspaces/${team.ws}/tokens`, { token });
     expect(JSON.stringify(await list.json())).not.toContain(token);
-    expect((await call(t, 'GET', `/api/v1/workspaces/${team.ws}?access_token=${token}`)).status).toBe(400);
+    expect((await call(t, 'GET', `/api/v1/workspaces/${team.ws}?access_token=${token}`)).status).toBe(401);
     expect(
       (await call(t, 'DELETE', `/api/v1/workspaces/${team.ws}/tokens/${info.id}`, { token })).status,
     ).toBe(204);
@@ -239,7 +239,7 @@ describe.each(STORE_KINDS)('sign-in and sessions on %s', (kind) => {
     expect(
       (await call(t, 'GET', `/api/v1/auth/session?access_token=${team.owner.token}`, { headers: { cookie } }))
         .status,
-    ).toBe(400);
+    ).toBe(401);
     expect((await call(t, 'GET', '/api/v1/auth/session', { headers: { cookie } })).status).toBe(200);
     expect(
       (await call(t, 'GET', '/api/v1/auth/session', { headers: { cookie: 'tandem_session=forged' } })).status,
@@ -247,7 +247,7 @@ describe.each(STORE_KINDS)('sign-in and sessions on %s', (kind) => {
     // An API address spelled another way is still the API: its credentials are checked as above.
     const odd = `/%61pi/v1/workspaces/${team.ws}`;
     expect((await call(t, 'GET', odd, { token: 'tnd_unknown' })).status).toBe(401);
-    expect((await call(t, 'GET', `${odd}?token=${team.owner.token}`)).status).toBe(400);
+    expect((await call(t, 'GET', `${odd}?token=${team.owner.token}`)).status).toBe(401);
     expect((await call(t, 'GET', odd, { token: team.owner.token })).status).toBe(200);
   });
 

@@ -71,8 +71,10 @@ export async function startTestServer(
   kind: StoreKind,
   opts: {
     trustedProxies?: string[];
-    rateLimits?: { perTokenPerMinute?: number; perIpPerMinute?: number };
+    rateLimits?: { perTokenPerMinute?: number; perIpPerMinute?: number; perWorkspacePerMinute?: number };
     publicUrl?: string;
+    /** scrypt cost for password hashes (default 1024, cheap); sign-in timing tests raise it. */
+    scryptN?: number;
   } = {},
 ): Promise<TestServer> {
   const store = await openTestStore(kind);
@@ -81,7 +83,7 @@ export async function startTestServer(
     publicUrl: opts.publicUrl ?? PUBLIC_URL,
     logger: pino({ level: 'silent' }),
     now: () => clock.now,
-    scryptN: 1024,
+    scryptN: opts.scryptN ?? 1024,
     // In-process requests have no socket; `local` stands for the peer, so tests can act as a proxy.
     trustedProxies: opts.trustedProxies ?? [],
     // The route walk makes hundreds of requests a minute from one address.

@@ -24,8 +24,9 @@ export const authenticate: MiddlewareHandler<AppEnv> = async (c, next) => {
   const query = new URL(c.req.url).searchParams;
   for (const k of URL_CREDENTIALS)
     if (query.has(k))
+      // 401, as for any credential that is not accepted: the request is not signed in by it.
       throw new AppError(
-        'bad_request',
+        'unauthenticated',
         'Credentials are never accepted in a URL; send Authorization: Bearer',
         {
           field: `query.${k}`,
