@@ -15,13 +15,13 @@ export function webhookHandlers(deps: ServiceDeps, opts: ProcessOptions = {}): R
       const p = job.payload as { connectionId?: unknown; provider?: unknown; batchKey?: unknown };
       if (!job.workspaceId || typeof p.connectionId !== 'string' || typeof p.batchKey !== 'string')
         return undefined;
-      await processDelivery(
+      // The delivery's writes run in the transaction that marks the job done: one commit.
+      return processDelivery(
         deps,
         job.workspaceId,
         { connectionId: p.connectionId, provider: p.provider as WebhookProvider, batchKey: p.batchKey },
         opts,
       );
-      return undefined;
     },
   };
 }

@@ -228,5 +228,5 @@ describe.each(STORE_KINDS.slice(0, 1))('the duplicate storm on %s', (kind) => {
       (r) => r.metric === 'priority_time_share',
     );
     expect(share?.value).toBeCloseTo(prio / 7000, 10);
-  }, 180_000);
+  }, 600_000);
 });

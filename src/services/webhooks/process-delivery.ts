@@ -107,12 +107,17 @@ async function finish(
     );
 }
 
+/**
+ * Reads the batch and returns the writes to run in the transaction that completes the job (so the
+ * delivery is applied, marked and its job done in one commit), or undefined when there is nothing
+ * to do (already processed, or the connection is gone).
+ */
 export async function processDelivery(
   deps: ServiceDeps,
   ws: string,
   payload: { connectionId: string; provider: WebhookProvider; batchKey: string },
   opts: ProcessOptions = {},
-): Promise<void> {
+): Promise<((tx: Tx) => Promise<void>) | undefined> {
   const { provider, batchKey } = payload;
   const [conn] = await deps.db
     .select()
@@ -130,7 +135,7 @@ export async function processDelivery(
     );
   const head = batch.find((r) => r.deliveryKey === batchKey);
   // Already processed (a retried job after a crash between commit and completion), or gone.
-  if (!conn || !head || head.status !== 'queued' || head.body === null) return;
+  if (!conn || !head || head.status !== 'queued' || head.body === null) return undefined;
   const keys = new Set(batch.map((r) => r.deliveryKey));
   const body = new Uint8Array(Buffer.from(head.body, 'base64'));
   const options = (conn.options as Record<string, unknown>) ?? {};
@@ -140,7 +145,7 @@ export async function processDelivery(
       : undefined;
   const now = new Date(deps.now());
 
-  await deps.db.transaction(async (tx) => {
+  return async (tx: Tx) => {
     const init = await initOf(tx, conn);
     const out = convert(
       provider,
@@ -180,5 +185,5 @@ export async function processDelivery(
         lateMoves: applier.report.lateMoves,
       },
     });
-  });
+  };
 }

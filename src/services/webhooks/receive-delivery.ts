@@ -37,12 +37,24 @@ export type DeliveryAnswer =
 
 const NO_CONNECTION = (): AppError => new AppError('not_found', 'No such connection');
 
-async function findConnection(db: Db, provider: string, id: string): Promise<ConnectionRow> {
+/** The connection, and whether its creator is still a member — one statement on the ack path. */
+async function findConnection(
+  db: Db,
+  provider: string,
+  id: string,
+): Promise<ConnectionRow & { creatorIsMember: boolean }> {
   if (id.length > 64) throw NO_CONNECTION();
-  const [row] = await db.select().from(webhookConnections).where(eq(webhookConnections.id, id));
+  const [row] = await db
+    .select({
+      conn: webhookConnections,
+      member: sql<boolean>`exists (select 1 from ${members} m
+        where m.workspace_id = ${webhookConnections.workspaceId} and m.user_id = ${webhookConnections.createdBy})`,
+    })
+    .from(webhookConnections)
+    .where(eq(webhookConnections.id, id));
   // Same answer for an unknown id and a known id under another provider's path.
-  if (!row || row.provider !== provider) throw NO_CONNECTION();
-  return row;
+  if (!row || row.conn.provider !== provider) throw NO_CONNECTION();
+  return { ...row.conn, creatorIsMember: row.member === true };
 }
 
 function revoked(): AppError {
@@ -84,12 +96,11 @@ function keysOf(provider: WebhookProvider, body: Uint8Array, eventType: string):
  * Issue 9 §4: the connection acts for its creator; once they are no longer a member it stops. The
  * revocation is a conditional update, so of many concurrent deliveries exactly one audits it.
  */
-async function assertCreatorStillMember(deps: ServiceDeps, conn: ConnectionRow): Promise<void> {
-  const [m] = await deps.db
-    .select({ u: members.userId })
-    .from(members)
-    .where(and(eq(members.workspaceId, conn.workspaceId), eq(members.userId, conn.createdBy)));
-  if (m) return;
+async function assertCreatorStillMember(
+  deps: ServiceDeps,
+  conn: ConnectionRow & { creatorIsMember: boolean },
+): Promise<void> {
+  if (conn.creatorIsMember) return;
   await deps.db.transaction(async (tx) => {
     const done = await tx
       .update(webhookConnections)
