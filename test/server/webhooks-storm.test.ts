@@ -140,7 +140,7 @@ describe.each(STORE_KINDS.slice(0, 1))('the duplicate storm on %s', (kind) => {
     t = await startTestServer(kind);
     live = await makeTeam(t, 'storm-live');
     clean = await makeTeam(t, 'storm-clean');
-  });
+  }, 120_000);
   afterAll(async () => t?.close());
 
   it('stores 1,000 events from 3,000 shuffled deliveries by 50 senders, as a clean import would', async () => {
