@@ -268,7 +268,7 @@ function ConnectionCard({
             {open ? 'Hide deliveries' : 'Deliveries'}
           </Button>
           <Backfill connection={connection} />
-          {guide.secretLabel && !guide.secretMade && (
+          {guide.secretLabel && (
             <PasswordInput
               size="xs"
               placeholder={`New ${guide.secretLabel.toLowerCase()}`}
