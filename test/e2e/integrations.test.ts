@@ -99,7 +99,7 @@ describe.skipIf(skip !== null)('live connections in the browser', () => {
     await owner.goto(`/w/${ws}/settings?section=integrations`);
     await owner.getByText('Setting up Toggl Track').waitFor();
     await owner.getByLabel('Name').fill('Ava’s Toggl');
-    await owner.getByRole('textbox', { name: 'Attribute everything to' }).click();
+    await owner.getByLabel('Attribute everything to', { exact: true }).first().click();
     await owner.getByRole('option', { name: 'Ava Reyes' }).click();
     await owner.getByRole('button', { name: 'Create connection' }).click();
     const secretBox = owner.getByText('The webhook secret — paste it at the provider');

@@ -458,6 +458,21 @@ describe.each(STORE_KINDS)('webhook receiver on %s', (kind) => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
+  it('describes the connection routes and the receiver in the OpenAPI document', async () => {
+    const doc = (await (await call(t, 'GET', '/api/v1/openapi.json')).json()) as {
+      paths: Record<string, Record<string, { tags?: string[] }>>;
+    };
+    expect(Object.keys(doc.paths['/hooks/{provider}/{connectionId}'] ?? {}).sort()).toEqual(['get', 'post']);
+    expect(Object.keys(doc.paths['/api/v1/workspaces/{ws}/connections'] ?? {}).sort()).toEqual([
+      'get',
+      'post',
+    ]);
+    expect(doc.paths['/api/v1/workspaces/{ws}/connections/{id}/rotate']?.post?.tags).toEqual([
+      'integrations',
+    ]);
+    expect(doc.paths['/api/v1/workspaces/{ws}/assistants/{id}/sources']?.get).toBeDefined();
+  });
+
   it('exports connections with their secrets and delivery keys, and a restored copy still refuses duplicates', async () => {
     // A team of its own: the earlier one lost a member, whose revoked token the archive cannot restore.
     team = await makeTeam(t, 'hooks-archive');
