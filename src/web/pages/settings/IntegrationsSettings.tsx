@@ -32,7 +32,6 @@ import {
 } from '../../api/integrations-api.ts';
 import { notifyError, useWsMutation, useWsQuery } from '../../api/workspace-queries.ts';
 import { useWorkspace } from '../../app/workspace-context.ts';
-import { CopyOnceLink } from '../../components/CopyOnceLink.tsx';
 import { EmptyNotice } from '../../components/EmptyNotice.tsx';
 import { ErrorState } from '../../components/ErrorState.tsx';
 import { LoadingState } from '../../components/LoadingState.tsx';
@@ -333,7 +332,29 @@ export function IntegrationsSettings() {
             </Text>
             <CallbackUrl url={shown.connection.callbackUrl} />
             {shown.secret && (
-              <CopyOnceLink label="The webhook secret — paste it at the provider" value={shown.secret} />
+              <Alert color="teal" variant="light" title="The webhook secret — paste it at the provider">
+                <Stack gap="xs">
+                  <Code
+                    block
+                    data-testid="made-secret"
+                    style={{ wordBreak: 'break-all', whiteSpace: 'pre-wrap' }}
+                  >
+                    {shown.secret}
+                  </Code>
+                  <Text size="xs">
+                    Shown once: Tandem keeps it only to check signatures and will not show it again.
+                  </Text>
+                  <Group gap="xs">
+                    <CopyButton value={shown.secret}>
+                      {({ copied, copy }) => (
+                        <Button size="xs" onClick={copy} variant={copied ? 'light' : 'filled'}>
+                          {copied ? 'Copied' : 'Copy'}
+                        </Button>
+                      )}
+                    </CopyButton>
+                  </Group>
+                </Stack>
+              </Alert>
             )}
             <Group>
               <Button size="xs" variant="subtle" onClick={() => setShown(null)}>
