@@ -35,6 +35,7 @@ import { useWorkspace } from '../../app/workspace-context.ts';
 import { EmptyNotice } from '../../components/EmptyNotice.tsx';
 import { ErrorState } from '../../components/ErrorState.tsx';
 import { LoadingState } from '../../components/LoadingState.tsx';
+import { ScrollTable } from '../../components/ScrollTable.tsx';
 import { SectionCard } from '../../components/SectionCard.tsx';
 import { formatInstant, viewerZone } from '../../format/format-instant.ts';
 import { commitImport, uploadImport } from '../data/imports/import-api.ts';
@@ -155,7 +156,7 @@ function Deliveries({ connection }: { connection: Connection }) {
       </Text>
     );
   return (
-    <Table.ScrollContainer minWidth={480}>
+    <ScrollTable label={`Deliveries of ${connection.name}, scrollable`} minWidth={480}>
       <Table verticalSpacing={4} fz="xs" aria-label={`Deliveries of ${connection.name}`}>
         <Table.Thead>
           <Table.Tr>
@@ -186,7 +187,7 @@ function Deliveries({ connection }: { connection: Connection }) {
           ))}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </ScrollTable>
   );
 }
 
