@@ -130,7 +130,7 @@ function shuffle<T>(list: T[], seed: number): T[] {
   return list;
 }
 
-// Long on two shared cores: the storm runs on PGlite only (issue 9 allows it when over ~30 s).
+// About 45 s on two shared cores: the storm runs on PGlite only (issue 9 allows it when over ~30 s).
 describe.each(STORE_KINDS.slice(0, 1))('the duplicate storm on %s', (kind) => {
   let t: TestServer;
   let live: Team;
