@@ -10,6 +10,8 @@ export const ERROR_STATUS = {
   invalid_token: 400,
   unauthenticated: 401,
   invalid_credentials: 401,
+  /** A webhook whose signature (or Asana handshake) does not verify (issue 9 §2). */
+  invalid_signature: 401,
   forbidden: 403,
   pulse_self_only: 403,
   not_found: 404,
@@ -25,6 +27,8 @@ export const ERROR_STATUS = {
   workspace_not_empty: 409,
   account_in_other_workspaces: 409,
   survey_expired: 410,
+  /** A webhook connection removed, or whose creator left the workspace (issue 9 §4). */
+  connection_revoked: 410,
   payload_too_large: 413,
   unsupported_media_type: 415,
   unprocessable: 422,

@@ -7,6 +7,7 @@ import { runScheduledNotifications } from '#services/notifications/scheduled-not
 import type { ServiceDeps } from '#services/service-context';
 import { deliveryHandlers, type NotificationDeliveryOptions } from './delivery-handlers.ts';
 import type { JobHandler } from './job-worker.ts';
+import { webhookHandlers } from './webhook-handlers.ts';
 
 export type { NotificationDeliveryOptions } from './delivery-handlers.ts';
 
@@ -16,6 +17,8 @@ export function notificationHandlers(
 ): Record<string, JobHandler> {
   return {
     ...deliveryHandlers(deps, mail),
+    // Issue 9 §3: live connections' deliveries, processed from the same durable queue.
+    ...webhookHandlers(deps),
     schedule: async () => {
       await runScheduledNotifications(deps, deps.now());
       return undefined;

@@ -24,11 +24,13 @@ import { registerAuditRoute } from './routes/audit.ts';
 import { registerAuthRoutes } from './routes/auth.ts';
 import { registerCheckinRoutes } from './routes/checkins.ts';
 import { registerClientRoutes } from './routes/clients.ts';
+import { registerConnectionRoutes } from './routes/connections.ts';
 import { registerDemoRoute } from './routes/demo.ts';
 import { registerDevelopmentRoutes } from './routes/development.ts';
 import { registerDocsRoutes } from './routes/docs.ts';
 import { registerEventRoutes } from './routes/events.ts';
 import { registerHealthRoute } from './routes/health.ts';
+import { registerHookRoutes } from './routes/hooks.ts';
 import { registerIdentityRoutes } from './routes/identities.ts';
 import { registerImportRoutes } from './routes/imports.ts';
 import { registerIngestRoute } from './routes/ingest.ts';
@@ -151,6 +153,8 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}): Tandem
   registerAuditRoute(app);
   registerTokenRoutes(app);
   registerNotificationRoutes(app);
+  registerConnectionRoutes(app);
+  registerHookRoutes(app);
   app.use('*', staticWeb({ root: webRoot }));
   return app;
 }

@@ -37,6 +37,7 @@ interface Fixture {
   planItemId: string;
   sampleId: string;
   quarterlyReviewId: string;
+  connectionId: string;
 }
 
 async function fixture(t: TestServer): Promise<Fixture> {
@@ -115,8 +116,15 @@ async function fixture(t: TestServer): Promise<Fixture> {
       body: 'x',
       createdAt: new Date(t.clock.now),
     });
+  // Issue 9: a live connection to read, change, rotate and remove.
+  const conn = await call(t, 'POST', `/api/v1/workspaces/${team.ws}/connections`, {
+    token: owner,
+    json: { provider: 'slack', name: 'Slack', secret: 'walk-secret-123' },
+  });
+  const connectionId = ((await conn.json()) as { connection: { id: string } }).connection.id;
   return {
     team,
+    connectionId,
     planId: planBody.id,
     planItemId: planBody.items[0]?.id ?? 'none',
     sampleId,
@@ -144,27 +152,29 @@ async function fill(t: TestServer, path: string, f: Fixture, role: (typeof ROLES
         ? f.invitationId
         : path.includes('/notifications/')
           ? `n-walk-${role}`
-          : path.includes('/tokens/')
-            ? (tokens[0]?.id ?? 'none')
-            : path.includes('/kpis/')
-              ? 'k1'
-              : path.includes('/checkins/')
-                ? f.checkinId
-                : path.includes('/action-items/')
-                  ? f.actionItemId
-                  : path.includes('/quarterly-reviews/')
-                    ? f.quarterlyReviewId
-                    : path.includes('/reviews/')
-                      ? f.reviewId
-                      : path.includes('/development-plans/')
-                        ? f.planId
-                        : path.includes('/development-items/')
-                          ? f.planItemId
-                          : path.includes('/quality-samples/')
-                            ? f.sampleId
-                            : path.includes('/events/')
-                              ? 'T1'
-                              : 'a1',
+          : path.includes('/connections/')
+            ? f.connectionId
+            : path.includes('/tokens/')
+              ? (tokens[0]?.id ?? 'none')
+              : path.includes('/kpis/')
+                ? 'k1'
+                : path.includes('/checkins/')
+                  ? f.checkinId
+                  : path.includes('/action-items/')
+                    ? f.actionItemId
+                    : path.includes('/quarterly-reviews/')
+                      ? f.quarterlyReviewId
+                      : path.includes('/reviews/')
+                        ? f.reviewId
+                        : path.includes('/development-plans/')
+                          ? f.planId
+                          : path.includes('/development-items/')
+                            ? f.planItemId
+                            : path.includes('/quality-samples/')
+                              ? f.sampleId
+                              : path.includes('/events/')
+                                ? 'T1'
+                                : 'a1',
     userId: f.team.members.manager.userId,
     assistantId: 'a1',
     type: 'task',
@@ -279,7 +289,7 @@ describe.each(STORE_KINDS)('permission matrix on %s', (kind) => {
       }
     }
     expect(failures).toEqual([]);
-  }, 300_000);
+  }, 600_000);
 
   it('hides assistants outside a scoped role from reads and refuses writes to them', async () => {
     const ws = shared.team.ws;

@@ -12,4 +12,5 @@ export * from './quarterly-reviews.ts';
 export * from './reviews.ts';
 export * from './surveys.ts';
 export * from './users.ts';
+export * from './webhooks.ts';
 export * from './workspaces.ts';

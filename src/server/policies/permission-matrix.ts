@@ -56,6 +56,8 @@ export const ACTIONS = [
   'token.manage',
   'notification.read',
   'notification.configure',
+  'integration.read',
+  'integration.manage',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -135,6 +137,10 @@ export const PERMISSIONS: Record<Action, Row> = {
   // preferences; the Outbox (every member's e-mails) and the Slack webhook are the owner's.
   'notification.read': row('all', 'all', 'all', 'all', 'all'),
   'notification.configure': row('all', null, null, null, null),
+  // Issue 9: live connections are the workspace's, like the import options they share (SPEC §10):
+  // owners and managers set them up and see their deliveries.
+  'integration.read': row('all', 'all', null, null, null),
+  'integration.manage': row('all', 'all', null, null, null),
 };
 
 /** `public`: no sign-in; `signed-in`: any authenticated person; otherwise the action in `{ws}`. */
@@ -265,6 +271,17 @@ export const ROUTE_POLICIES: Record<string, RoutePolicy> = {
   'GET /api/v1/workspaces/{ws}/outbox': 'notification.configure',
   'GET /api/v1/workspaces/{ws}/slack': 'notification.configure',
   'PUT /api/v1/workspaces/{ws}/slack': 'notification.configure',
+  'GET /api/v1/workspaces/{ws}/connections': 'integration.read',
+  'POST /api/v1/workspaces/{ws}/connections': 'integration.manage',
+  'GET /api/v1/workspaces/{ws}/connections/{id}': 'integration.read',
+  'PATCH /api/v1/workspaces/{ws}/connections/{id}': 'integration.manage',
+  'DELETE /api/v1/workspaces/{ws}/connections/{id}': 'integration.manage',
+  'POST /api/v1/workspaces/{ws}/connections/{id}/rotate': 'integration.manage',
+  'GET /api/v1/workspaces/{ws}/connections/{id}/deliveries': 'integration.read',
+  'GET /api/v1/workspaces/{ws}/assistants/{id}/sources': 'assistant.read',
+  // Issue 9: the signature is the credential.
+  'POST /hooks/{provider}/{connectionId}': 'public',
+  'GET /hooks/{provider}/{connectionId}': 'public',
 };
 
 export function scopeOf(role: Role, action: Action): Scope {

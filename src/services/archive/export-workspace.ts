@@ -27,6 +27,7 @@ import { AppError } from '#src/errors';
 import { assistantDef } from '../assistants/assistant-record.ts';
 import { listKpis } from '../kpis/kpi-record.ts';
 import type { ServiceDeps } from '../service-context.ts';
+import { connectionArchiveFiles } from './connection-archive.ts';
 import { notificationArchiveFiles } from './notification-archive.ts';
 import { writeTar } from './tar.ts';
 
@@ -44,6 +45,7 @@ events.ndjson    every event and assistant, as \`tandem compute\` reads it
                  options and jobs, check-ins, reviews, survey links,
                  quarterly reviews, development plans, quality samples,
                  notifications and their preferences, the e-mail outbox,
+                 live connections (with their secrets) and delivery keys,
                  audit log
 Restore with:    npx tandem restore [--data DIR] ARCHIVE   (or with DATABASE_URL set)
 `;
@@ -303,6 +305,8 @@ export async function exportWorkspace(deps: ServiceDeps, workspaceId: string): P
     { name: 'quarterly-decisions.json', data: JSON.stringify(plain(qdRows)) },
     // Notifications, preferences and the Outbox (issue 8 item 8); the job queue stays behind.
     ...(await notificationArchiveFiles(db, workspaceId)),
+    // Live connections and the delivery keys seen (issue 9).
+    ...(await connectionArchiveFiles(db, workspaceId)),
     {
       name: 'audit.ndjson',
       data: auditRows

@@ -27,6 +27,7 @@ import { parseIngestBody } from '../events/ingest-events.ts';
 import { type NamedKpi, saveKpi } from '../kpis/kpi-record.ts';
 import type { ServiceDeps } from '../service-context.ts';
 import { claimSeqs } from './claim-seqs.ts';
+import { restoreConnectionFiles } from './connection-archive.ts';
 import { ARCHIVE_FORMAT, type ArchiveManifest } from './export-workspace.ts';
 import { restoreNotificationFiles } from './notification-archive.ts';
 import { readEventTimes, restoreEvents } from './restore-events.ts';
@@ -371,6 +372,15 @@ export async function restoreWorkspace(
         resultKpiId: optStr(d.resultKpiId),
       });
     await restoreNotificationFiles(tx, ws.id, (name) => optionalJsonFile(files, name), uid, deps.now());
+    // Live connections and the delivery keys seen (issue 9).
+    await restoreConnectionFiles(
+      tx,
+      ws.id,
+      (name) => optionalJsonFile(files, name),
+      uid,
+      deps.publicUrl,
+      deps.now(),
+    );
     const restored = await restoreEvents(
       tx,
       ws.id,

@@ -5,6 +5,7 @@ import { useWsQuery } from '../../api/workspace-queries.ts';
 import { useWorkspace } from '../../app/workspace-context.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryView } from '../../components/QueryView.tsx';
+import { SourceQuietNotice } from '../../components/SourceQuietNotice.tsx';
 import { viewerZone, zoneAbbreviation, zoneCity } from '../../format/format-instant.ts';
 import { DueTasks } from './DueTasks.tsx';
 import { LogProactive } from './LogProactive.tsx';
@@ -71,6 +72,8 @@ export function AssistantHomePage() {
                 )
               }
             />
+            {/* Issue 9: a quiet live source explains an empty week. */}
+            <SourceQuietNotice ws={ws} assistant={me.id} />
             <LogProactive ws={ws} assistant={me} />
             <MyKpis ws={ws} assistant={me} />
             <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">

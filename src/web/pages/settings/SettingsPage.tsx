@@ -19,6 +19,7 @@ const SECTIONS = [
     label: 'Notifications',
     roles: ['owner', 'manager', 'assistant', 'coach', 'viewer'],
   },
+  { id: 'integrations', label: 'Integrations', roles: ['owner', 'manager'] },
   { id: 'outbox', label: 'Outbox', roles: ['owner'] },
   { id: 'audit', label: 'Audit log', roles: ['owner'] },
   { id: 'my-data', label: 'My data', roles: ['assistant'] },
@@ -40,6 +41,9 @@ const VIEWS: Record<SectionId, React.LazyExoticComponent<() => React.ReactNode>>
   tokens: lazy(() => import('./TokensSettings.tsx').then((m) => ({ default: m.TokensSettings }))),
   notifications: lazy(() =>
     import('./NotificationsSettings.tsx').then((m) => ({ default: m.NotificationsSettings })),
+  ),
+  integrations: lazy(() =>
+    import('./IntegrationsSettings.tsx').then((m) => ({ default: m.IntegrationsSettings })),
   ),
   outbox: lazy(() => import('./OutboxSettings.tsx').then((m) => ({ default: m.OutboxSettings }))),
   audit: lazy(() => import('./AuditSettings.tsx').then((m) => ({ default: m.AuditSettings }))),
