@@ -37,6 +37,7 @@ interface Fixture {
   planItemId: string;
   sampleId: string;
   quarterlyReviewId: string;
+  webhookEndpointId: string;
 }
 
 async function fixture(t: TestServer): Promise<Fixture> {
@@ -115,8 +116,15 @@ async function fixture(t: TestServer): Promise<Fixture> {
       body: 'x',
       createdAt: new Date(t.clock.now),
     });
+  // Issue 9 item 5: an outbound webhook endpoint.
+  const endpoint = await call(t, 'POST', `/api/v1/workspaces/${team.ws}/webhook-endpoints`, {
+    token: owner,
+    json: { url: 'https://hooks.example.com/tandem', events: ['review.signed'] },
+  });
+  const webhookEndpointId = ((await endpoint.json()) as { endpoint: { id: string } }).endpoint.id;
   return {
     team,
+    webhookEndpointId,
     planId: planBody.id,
     planItemId: planBody.items[0]?.id ?? 'none',
     sampleId,
@@ -140,31 +148,33 @@ async function fill(t: TestServer, path: string, f: Fixture, role: (typeof ROLES
     ws,
     id: path.includes('/clients/')
       ? 'c1'
-      : path.includes('/invitations/')
-        ? f.invitationId
-        : path.includes('/notifications/')
-          ? `n-walk-${role}`
-          : path.includes('/tokens/')
-            ? (tokens[0]?.id ?? 'none')
-            : path.includes('/kpis/')
-              ? 'k1'
-              : path.includes('/checkins/')
-                ? f.checkinId
-                : path.includes('/action-items/')
-                  ? f.actionItemId
-                  : path.includes('/quarterly-reviews/')
-                    ? f.quarterlyReviewId
-                    : path.includes('/reviews/')
-                      ? f.reviewId
-                      : path.includes('/development-plans/')
-                        ? f.planId
-                        : path.includes('/development-items/')
-                          ? f.planItemId
-                          : path.includes('/quality-samples/')
-                            ? f.sampleId
-                            : path.includes('/events/')
-                              ? 'T1'
-                              : 'a1',
+      : path.includes('/webhook-endpoints/')
+        ? f.webhookEndpointId
+        : path.includes('/invitations/')
+          ? f.invitationId
+          : path.includes('/notifications/')
+            ? `n-walk-${role}`
+            : path.includes('/tokens/')
+              ? (tokens[0]?.id ?? 'none')
+              : path.includes('/kpis/')
+                ? 'k1'
+                : path.includes('/checkins/')
+                  ? f.checkinId
+                  : path.includes('/action-items/')
+                    ? f.actionItemId
+                    : path.includes('/quarterly-reviews/')
+                      ? f.quarterlyReviewId
+                      : path.includes('/reviews/')
+                        ? f.reviewId
+                        : path.includes('/development-plans/')
+                          ? f.planId
+                          : path.includes('/development-items/')
+                            ? f.planItemId
+                            : path.includes('/quality-samples/')
+                              ? f.sampleId
+                              : path.includes('/events/')
+                                ? 'T1'
+                                : 'a1',
     userId: f.team.members.manager.userId,
     assistantId: 'a1',
     type: 'task',

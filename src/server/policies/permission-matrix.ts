@@ -56,6 +56,7 @@ export const ACTIONS = [
   'token.manage',
   'notification.read',
   'notification.configure',
+  'webhook.manage',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -135,6 +136,9 @@ export const PERMISSIONS: Record<Action, Row> = {
   // preferences; the Outbox (every member's e-mails) and the Slack webhook are the owner's.
   'notification.read': row('all', 'all', 'all', 'all', 'all'),
   'notification.configure': row('all', null, null, null, null),
+  // Issue 9 item 5: outbound webhooks are the workspace's integrations, set up by owners and
+  // managers (like import options); the others neither see nor change them.
+  'webhook.manage': row('all', 'all', null, null, null),
 };
 
 /** `public`: no sign-in; `signed-in`: any authenticated person; otherwise the action in `{ws}`. */
@@ -265,6 +269,14 @@ export const ROUTE_POLICIES: Record<string, RoutePolicy> = {
   'GET /api/v1/workspaces/{ws}/outbox': 'notification.configure',
   'GET /api/v1/workspaces/{ws}/slack': 'notification.configure',
   'PUT /api/v1/workspaces/{ws}/slack': 'notification.configure',
+  'GET /api/v1/workspaces/{ws}/webhook-endpoints': 'webhook.manage',
+  'POST /api/v1/workspaces/{ws}/webhook-endpoints': 'webhook.manage',
+  'GET /api/v1/workspaces/{ws}/webhook-endpoints/{id}': 'webhook.manage',
+  'PATCH /api/v1/workspaces/{ws}/webhook-endpoints/{id}': 'webhook.manage',
+  'DELETE /api/v1/workspaces/{ws}/webhook-endpoints/{id}': 'webhook.manage',
+  'POST /api/v1/workspaces/{ws}/webhook-endpoints/{id}/rotate-secret': 'webhook.manage',
+  'POST /api/v1/workspaces/{ws}/webhook-endpoints/{id}/test': 'webhook.manage',
+  'GET /api/v1/workspaces/{ws}/webhook-endpoints/{id}/deliveries': 'webhook.manage',
 };
 
 export function scopeOf(role: Role, action: Action): Scope {

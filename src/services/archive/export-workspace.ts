@@ -28,6 +28,7 @@ import { assistantDef } from '../assistants/assistant-record.ts';
 import { listKpis } from '../kpis/kpi-record.ts';
 import type { ServiceDeps } from '../service-context.ts';
 import { notificationArchiveFiles } from './notification-archive.ts';
+import { outboundWebhookArchiveFiles } from './outbound-webhook-archive.ts';
 import { writeTar } from './tar.ts';
 
 export const ARCHIVE_FORMAT = 'tandem-workspace-archive';
@@ -44,7 +45,8 @@ events.ndjson    every event and assistant, as \`tandem compute\` reads it
                  options and jobs, check-ins, reviews, survey links,
                  quarterly reviews, development plans, quality samples,
                  notifications and their preferences, the e-mail outbox,
-                 audit log
+                 outbound webhook endpoints (with their signing secrets)
+                 and delivery log, audit log
 Restore with:    npx tandem restore [--data DIR] ARCHIVE   (or with DATABASE_URL set)
 `;
 
@@ -303,6 +305,8 @@ export async function exportWorkspace(deps: ServiceDeps, workspaceId: string): P
     { name: 'quarterly-decisions.json', data: JSON.stringify(plain(qdRows)) },
     // Notifications, preferences and the Outbox (issue 8 item 8); the job queue stays behind.
     ...(await notificationArchiveFiles(db, workspaceId)),
+    // Outbound webhook endpoints and their delivery log (issue 9 item 5).
+    ...(await outboundWebhookArchiveFiles(db, workspaceId)),
     {
       name: 'audit.ndjson',
       data: auditRows

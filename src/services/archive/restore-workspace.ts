@@ -29,6 +29,7 @@ import type { ServiceDeps } from '../service-context.ts';
 import { claimSeqs } from './claim-seqs.ts';
 import { ARCHIVE_FORMAT, type ArchiveManifest } from './export-workspace.ts';
 import { restoreNotificationFiles } from './notification-archive.ts';
+import { restoreOutboundWebhookFiles } from './outbound-webhook-archive.ts';
 import { readEventTimes, restoreEvents } from './restore-events.ts';
 import { readTar } from './tar.ts';
 
@@ -371,6 +372,7 @@ export async function restoreWorkspace(
         resultKpiId: optStr(d.resultKpiId),
       });
     await restoreNotificationFiles(tx, ws.id, (name) => optionalJsonFile(files, name), uid, deps.now());
+    await restoreOutboundWebhookFiles(tx, ws.id, (name) => optionalJsonFile(files, name), uid, deps.now());
     const restored = await restoreEvents(
       tx,
       ws.id,
