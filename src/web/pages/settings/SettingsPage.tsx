@@ -20,6 +20,7 @@ const SECTIONS = [
     roles: ['owner', 'manager', 'assistant', 'coach', 'viewer'],
   },
   { id: 'outbox', label: 'Outbox', roles: ['owner'] },
+  { id: 'webhooks', label: 'Webhooks', roles: ['owner', 'manager'] },
   { id: 'audit', label: 'Audit log', roles: ['owner'] },
   { id: 'my-data', label: 'My data', roles: ['assistant'] },
 ] as const satisfies ReadonlyArray<{ id: string; label: string; roles: readonly Role[] }>;
@@ -42,6 +43,7 @@ const VIEWS: Record<SectionId, React.LazyExoticComponent<() => React.ReactNode>>
     import('./NotificationsSettings.tsx').then((m) => ({ default: m.NotificationsSettings })),
   ),
   outbox: lazy(() => import('./OutboxSettings.tsx').then((m) => ({ default: m.OutboxSettings }))),
+  webhooks: lazy(() => import('./WebhooksSettings.tsx').then((m) => ({ default: m.WebhooksSettings }))),
   audit: lazy(() => import('./AuditSettings.tsx').then((m) => ({ default: m.AuditSettings }))),
   'my-data': lazy(() => import('./MyDataSettings.tsx').then((m) => ({ default: m.MyDataSettings }))),
 };
