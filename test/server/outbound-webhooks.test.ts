@@ -453,6 +453,28 @@ describe.each(STORE_KINDS)('outbound webhooks on %s', (kind) => {
     expect(rows.map((r) => [r.eventType, r.status])).toEqual([['kpi.status_changed', 'succeeded']]);
   }, 60_000);
 
+  it('describes every route in the OpenAPI document', async () => {
+    const doc = (await (await call(t, 'GET', '/api/v1/openapi.json')).json()) as {
+      paths: Record<string, Record<string, { tags?: string[] }>>;
+    };
+    const p = '/api/v1/workspaces/{ws}/webhook-endpoints';
+    const seen = Object.entries(doc.paths)
+      .filter(([k]) => k.startsWith(p))
+      .flatMap(([k, ops]) => Object.entries(ops).map(([m, op]) => [`${m} ${k.slice(p.length)}`, op.tags]));
+    expect(seen.sort()).toEqual(
+      [
+        ['get ', ['webhooks']],
+        ['post ', ['webhooks']],
+        ['get /{id}', ['webhooks']],
+        ['patch /{id}', ['webhooks']],
+        ['delete /{id}', ['webhooks']],
+        ['post /{id}/rotate-secret', ['webhooks']],
+        ['post /{id}/test', ['webhooks']],
+        ['get /{id}/deliveries', ['webhooks']],
+      ].sort(),
+    );
+  });
+
   it('keeps endpoints, secrets and the delivery log in the workspace archive', async () => {
     const made = await createEndpoint(['review.signed', 'kpi.status_changed']);
     await api('POST', `/webhook-endpoints/${made.endpoint.id}/test`, 'owner');
