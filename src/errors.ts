@@ -8,6 +8,7 @@ export const ERROR_STATUS = {
   validation_failed: 400,
   invalid_filter: 400,
   invalid_token: 400,
+  invalid_webhook_url: 400,
   unauthenticated: 401,
   invalid_credentials: 401,
   /** A webhook whose signature (or Asana handshake) does not verify (issue 9 §2). */

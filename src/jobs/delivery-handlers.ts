@@ -1,6 +1,6 @@
 /**
  * The delivery handlers of the notification jobs (issue 8 item 8): `notify` fans an event out,
- * `email` and `slack` deliver. Each is safe to run again after a crash: rows are keyed, an e-mail
+ * `email` and `slack` deliver; `outbound_webhook` posts one outbound webhook message (issue 9 item 5). Each is safe to run again after a crash: rows are keyed, an e-mail
  * keeps its Message-ID, a Slack post its key. Kept apart from the scheduler's handler, whose
  * imports (the whole KPI engine) a delivery-only worker does not need.
  */
@@ -14,6 +14,10 @@ import {
 import { postToSlack, type SlackPayload } from '#services/notifications/deliver-slack';
 import { fanOutNotification, type NotificationEvent } from '#services/notifications/notify';
 import { slackWebhookOf } from '#services/notifications/slack-setting';
+import {
+  deliverOutboundWebhook,
+  type WebhookDeliveryOptions,
+} from '#services/outbound-webhooks/deliver-outbound-webhook';
 import type { ServiceDeps } from '#services/service-context';
 import type { JobHandler } from './job-worker.ts';
 
@@ -22,6 +26,8 @@ export interface NotificationDeliveryOptions {
   send?: MailSend | undefined;
   /** The sender address (MAIL_FROM). */
   from: string;
+  /** Outbound webhooks (issue 9 item 5): the timeout per attempt, the queue's first backoff. */
+  webhooks?: WebhookDeliveryOptions;
 }
 
 export function deliveryHandlers(
@@ -54,5 +60,6 @@ export function deliveryHandlers(
       await postToSlack(url, job.key, job.payload as unknown as SlackPayload, deps.publicUrl);
       return undefined;
     },
+    outbound_webhook: (job: ClaimedJob) => deliverOutboundWebhook(deps, job, mail.webhooks),
   };
 }

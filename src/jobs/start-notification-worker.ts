@@ -27,7 +27,11 @@ export function startNotificationWorker(
     db: deps.db,
     now: deps.now,
     logger,
-    handlers: notificationHandlers(deps, { send: smtp?.send, from }),
+    handlers: notificationHandlers(deps, {
+      send: smtp?.send,
+      from,
+      webhooks: { retryBaseMs: opts.backoffMs ?? 5000 },
+    }),
     ...opts,
   });
   worker.start();

@@ -46,6 +46,7 @@ import { registerReviewRoutes } from './routes/reviews.ts';
 import { registerSetupRoute } from './routes/setup.ts';
 import { registerSurveyRoutes } from './routes/surveys.ts';
 import { registerTokenRoutes } from './routes/tokens.ts';
+import { registerWebhookEndpointRoutes } from './routes/webhook-endpoints.ts';
 import { registerWorkspaceRoutes } from './routes/workspaces.ts';
 import { DEFAULT_WEB_ROOT, staticWeb } from './static-web.ts';
 
@@ -155,6 +156,7 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}): Tandem
   registerNotificationRoutes(app);
   registerConnectionRoutes(app);
   registerHookRoutes(app);
+  registerWebhookEndpointRoutes(app);
   app.use('*', staticWeb({ root: webRoot }));
   return app;
 }

@@ -38,6 +38,7 @@ interface Fixture {
   sampleId: string;
   quarterlyReviewId: string;
   connectionId: string;
+  webhookEndpointId: string;
 }
 
 async function fixture(t: TestServer): Promise<Fixture> {
@@ -122,9 +123,16 @@ async function fixture(t: TestServer): Promise<Fixture> {
     json: { provider: 'slack', name: 'Slack', secret: 'walk-secret-123' },
   });
   const connectionId = ((await conn.json()) as { connection: { id: string } }).connection.id;
+  // Issue 9 item 5: an outbound webhook endpoint.
+  const endpoint = await call(t, 'POST', `/api/v1/workspaces/${team.ws}/webhook-endpoints`, {
+    token: owner,
+    json: { url: 'https://hooks.example.com/tandem', events: ['review.signed'] },
+  });
+  const webhookEndpointId = ((await endpoint.json()) as { endpoint: { id: string } }).endpoint.id;
   return {
     team,
     connectionId,
+    webhookEndpointId,
     planId: planBody.id,
     planItemId: planBody.items[0]?.id ?? 'none',
     sampleId,
@@ -148,33 +156,35 @@ async function fill(t: TestServer, path: string, f: Fixture, role: (typeof ROLES
     ws,
     id: path.includes('/clients/')
       ? 'c1'
-      : path.includes('/invitations/')
-        ? f.invitationId
-        : path.includes('/notifications/')
-          ? `n-walk-${role}`
-          : path.includes('/connections/')
-            ? f.connectionId
-            : path.includes('/tokens/')
-              ? (tokens[0]?.id ?? 'none')
-              : path.includes('/kpis/')
-                ? 'k1'
-                : path.includes('/checkins/')
-                  ? f.checkinId
-                  : path.includes('/action-items/')
-                    ? f.actionItemId
-                    : path.includes('/quarterly-reviews/')
-                      ? f.quarterlyReviewId
-                      : path.includes('/reviews/')
-                        ? f.reviewId
-                        : path.includes('/development-plans/')
-                          ? f.planId
-                          : path.includes('/development-items/')
-                            ? f.planItemId
-                            : path.includes('/quality-samples/')
-                              ? f.sampleId
-                              : path.includes('/events/')
-                                ? 'T1'
-                                : 'a1',
+      : path.includes('/webhook-endpoints/')
+        ? f.webhookEndpointId
+        : path.includes('/invitations/')
+          ? f.invitationId
+          : path.includes('/notifications/')
+            ? `n-walk-${role}`
+            : path.includes('/connections/')
+              ? f.connectionId
+              : path.includes('/tokens/')
+                ? (tokens[0]?.id ?? 'none')
+                : path.includes('/kpis/')
+                  ? 'k1'
+                  : path.includes('/checkins/')
+                    ? f.checkinId
+                    : path.includes('/action-items/')
+                      ? f.actionItemId
+                      : path.includes('/quarterly-reviews/')
+                        ? f.quarterlyReviewId
+                        : path.includes('/reviews/')
+                          ? f.reviewId
+                          : path.includes('/development-plans/')
+                            ? f.planId
+                            : path.includes('/development-items/')
+                              ? f.planItemId
+                              : path.includes('/quality-samples/')
+                                ? f.sampleId
+                                : path.includes('/events/')
+                                  ? 'T1'
+                                  : 'a1',
     userId: f.team.members.manager.userId,
     assistantId: 'a1',
     type: 'task',

@@ -175,6 +175,29 @@ describe.each(STORE_KINDS)('the monthly review as PDF on %s', (kind) => {
     ).toBe(200);
   });
 
+  it('writes names and comments in Cyrillic, Greek and Vietnamese with the embedded Noto Sans', async () => {
+    // pdfkit's Helvetica covers WinAnsi only: these would come back as garbage without the font.
+    const name = 'Анна Παπαδοπούλου';
+    const comment = 'Спасибо за месяц — ευχαριστώ πολύ — cảm ơn vì tháng này';
+    expect((await req('PATCH', '/assistants/a2', 'owner', { name })).status).toBe(200);
+    const made = await req<Review>('POST', '/reviews', 'owner', { assistant: 'a2', month: '2026-10' });
+    expect(made.status).toBe(201);
+    expect((await req('POST', `/reviews/${made.body.id}/comments`, 'owner', { text: comment })).status).toBe(
+      201,
+    );
+    const res = await call(t, 'GET', `${base}/reviews/${made.body.id}.pdf`, { token: tok('owner') });
+    expect(res.status).toBe(200);
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    // Read before the extractor takes the buffer over.
+    const raw = new TextDecoder('latin1').decode(bytes);
+    const pdf = await readPdf(bytes);
+    expect(pdf.text).toContain(`Monthly review — ${name}, 2026-10`);
+    expect(pdf.text).toContain(comment);
+    // The font is embedded (a subset), not referenced as a standard one.
+    expect(raw).toMatch(/\/FontFile2/);
+    expect(raw).not.toMatch(/\/BaseFont \/Helvetica/);
+  });
+
   it('draws each chart from the same values the API gives', async () => {
     const charts = await reviewCharts(t.deps, team.ws, await getReview(t.deps, team.ws, review.id));
     expect(charts.map((c) => c.kpi.id)).toEqual(['ot', 'ql']);

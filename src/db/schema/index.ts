@@ -7,6 +7,7 @@ export * from './imports.ts';
 export * from './kpis.ts';
 export * from './members.ts';
 export * from './notifications.ts';
+export * from './outbound-webhooks.ts';
 export * from './quality.ts';
 export * from './quarterly-reviews.ts';
 export * from './reviews.ts';

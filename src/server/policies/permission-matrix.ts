@@ -58,6 +58,7 @@ export const ACTIONS = [
   'notification.configure',
   'integration.read',
   'integration.manage',
+  'webhook.manage',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -141,6 +142,9 @@ export const PERMISSIONS: Record<Action, Row> = {
   // owners and managers set them up and see their deliveries.
   'integration.read': row('all', 'all', null, null, null),
   'integration.manage': row('all', 'all', null, null, null),
+  // Issue 9 item 5: outbound webhooks are the workspace's integrations, set up by owners and
+  // managers (like import options); the others neither see nor change them.
+  'webhook.manage': row('all', 'all', null, null, null),
 };
 
 /** `public`: no sign-in; `signed-in`: any authenticated person; otherwise the action in `{ws}`. */
@@ -282,6 +286,14 @@ export const ROUTE_POLICIES: Record<string, RoutePolicy> = {
   // Issue 9: the signature is the credential.
   'POST /hooks/{provider}/{connectionId}': 'public',
   'GET /hooks/{provider}/{connectionId}': 'public',
+  'GET /api/v1/workspaces/{ws}/webhook-endpoints': 'webhook.manage',
+  'POST /api/v1/workspaces/{ws}/webhook-endpoints': 'webhook.manage',
+  'GET /api/v1/workspaces/{ws}/webhook-endpoints/{id}': 'webhook.manage',
+  'PATCH /api/v1/workspaces/{ws}/webhook-endpoints/{id}': 'webhook.manage',
+  'DELETE /api/v1/workspaces/{ws}/webhook-endpoints/{id}': 'webhook.manage',
+  'POST /api/v1/workspaces/{ws}/webhook-endpoints/{id}/rotate-secret': 'webhook.manage',
+  'POST /api/v1/workspaces/{ws}/webhook-endpoints/{id}/test': 'webhook.manage',
+  'GET /api/v1/workspaces/{ws}/webhook-endpoints/{id}/deliveries': 'webhook.manage',
 };
 
 export function scopeOf(role: Role, action: Action): Scope {

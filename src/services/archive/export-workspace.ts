@@ -29,6 +29,7 @@ import { listKpis } from '../kpis/kpi-record.ts';
 import type { ServiceDeps } from '../service-context.ts';
 import { connectionArchiveFiles } from './connection-archive.ts';
 import { notificationArchiveFiles } from './notification-archive.ts';
+import { outboundWebhookArchiveFiles } from './outbound-webhook-archive.ts';
 import { writeTar } from './tar.ts';
 
 export const ARCHIVE_FORMAT = 'tandem-workspace-archive';
@@ -46,7 +47,8 @@ events.ndjson    every event and assistant, as \`tandem compute\` reads it
                  quarterly reviews, development plans, quality samples,
                  notifications and their preferences, the e-mail outbox,
                  live connections (with their secrets) and delivery keys,
-                 audit log
+                 outbound webhook endpoints (with their signing secrets)
+                 and delivery log, audit log
 Restore with:    npx tandem restore [--data DIR] ARCHIVE   (or with DATABASE_URL set)
 `;
 
@@ -307,6 +309,8 @@ export async function exportWorkspace(deps: ServiceDeps, workspaceId: string): P
     ...(await notificationArchiveFiles(db, workspaceId)),
     // Live connections and the delivery keys seen (issue 9).
     ...(await connectionArchiveFiles(db, workspaceId)),
+    // Outbound webhook endpoints and their delivery log (issue 9 item 5).
+    ...(await outboundWebhookArchiveFiles(db, workspaceId)),
     {
       name: 'audit.ndjson',
       data: auditRows

@@ -30,6 +30,7 @@ import { claimSeqs } from './claim-seqs.ts';
 import { restoreConnectionFiles } from './connection-archive.ts';
 import { ARCHIVE_FORMAT, type ArchiveManifest } from './export-workspace.ts';
 import { restoreNotificationFiles } from './notification-archive.ts';
+import { restoreOutboundWebhookFiles } from './outbound-webhook-archive.ts';
 import { readEventTimes, restoreEvents } from './restore-events.ts';
 import { readTar } from './tar.ts';
 
@@ -381,6 +382,7 @@ export async function restoreWorkspace(
       deps.publicUrl,
       deps.now(),
     );
+    await restoreOutboundWebhookFiles(tx, ws.id, (name) => optionalJsonFile(files, name), uid, deps.now());
     const restored = await restoreEvents(
       tx,
       ws.id,

@@ -3,7 +3,8 @@
  * proposal's terms, or proposes a target, the other side is asked to agree. Called inside the KPI
  * change's own transaction (kpis/kpi-change.ts), so the request is queued exactly when the change
  * commits. Keyed by the instant of the proposal: the same proposal never asks twice, a new one
- * asks again.
+ * asks again. The same request goes to the outbound webhooks (`agreement.requested`, issue 9
+ * item 5) under the same key, in the same transaction.
  */
 import { and, eq } from 'drizzle-orm';
 import type { Party } from '#core/kpis/kpi';
@@ -11,10 +12,21 @@ import type { Tx } from '#db/client';
 import { assistants } from '#db/schema/assistants';
 import { formatMetricValue } from '#shared/format/metric-format';
 import type { NamedKpi } from '../kpis/kpi-record.ts';
+import { queueOutboundEvent } from '../outbound-webhooks/queue-outbound-event.ts';
 import type { Actor } from '../service-context.ts';
 import { queueNotification } from './notify.ts';
 
 const other = (p: Party): Party => (p === 'manager' ? 'assistant' : 'manager');
+
+/** The KPI as an outbound webhook names it (issue 9 item 5): its terms, never anyone's pulse. */
+const kpiFacts = (k: NamedKpi) => ({
+  id: k.id,
+  name: k.name,
+  metric: k.metric,
+  direction: k.direction,
+  assistant: k.assistant,
+  status: k.status,
+});
 
 export async function assistantLabel(tx: Tx, ws: string, id: string): Promise<string> {
   const row = (
@@ -46,12 +58,24 @@ export async function queueAgreementRequests(
       before?.status === 'proposed' &&
       JSON.stringify(before.agreed) === JSON.stringify(after.agreed) &&
       before.proposedAt === after.proposedAt;
-    if (waiting && !sameAsk)
+    if (waiting && !sameAsk) {
+      const key = `agreement:${ws}:${after.id}:kpi:${askedAt}`;
+      await queueOutboundEvent(
+        tx,
+        {
+          workspaceId: ws,
+          type: 'agreement.requested',
+          key,
+          at: now,
+          data: { subject: 'kpi', waitingFor: waiting, requestedBy: actor.userId, kpi: kpiFacts(after) },
+        },
+        now,
+      );
       await queueNotification(
         tx,
         {
           ...base,
-          key: `agreement:${ws}:${after.id}:kpi:${askedAt}`,
+          key,
           kpiId: after.id,
           audience: waiting === 'assistant' ? 'assistant' : 'managers',
           title: `KPI to agree: ${after.name} (${who})`,
@@ -61,14 +85,33 @@ export async function queueAgreementRequests(
         },
         now,
       );
+    }
   }
   const pending = after.pendingTarget;
-  if (pending && pending.proposedAt !== before?.pendingTarget?.proposedAt)
+  if (pending && pending.proposedAt !== before?.pendingTarget?.proposedAt) {
+    const key = `agreement:${ws}:${after.id}:target:${pending.proposedAt}`;
+    await queueOutboundEvent(
+      tx,
+      {
+        workspaceId: ws,
+        type: 'agreement.requested',
+        key,
+        at: now,
+        data: {
+          subject: 'target',
+          waitingFor: other(pending.proposedBy),
+          requestedBy: actor.userId,
+          kpi: kpiFacts(after),
+          target: { value: pending.value, effectiveFrom: pending.effectiveFrom },
+        },
+      },
+      now,
+    );
     await queueNotification(
       tx,
       {
         ...base,
-        key: `agreement:${ws}:${after.id}:target:${pending.proposedAt}`,
+        key,
         kpiId: after.id,
         audience: other(pending.proposedBy) === 'assistant' ? 'assistant' : 'managers',
         title: `Target to agree: ${after.name} (${who})`,
@@ -78,4 +121,5 @@ export async function queueAgreementRequests(
       },
       now,
     );
+  }
 }

@@ -13,6 +13,7 @@
  *   management", its scheduled digest) of last month over the assistants they may see: KPIs
  *   against target, the change from the month before, highlights — the Reports screen's numbers,
  *   in the words of reportSummaryText. Reports never read pulse answers.
+ * - kpi.status_changed (outbound webhooks, issue 9 item 5): outbound-webhooks/kpi-status-events.ts.
  * Every event is keyed by what it is about, so running the schedule again notifies nobody twice.
  */
 import { and, eq, gte, inArray, lte } from 'drizzle-orm';
@@ -26,6 +27,7 @@ import { formatMetricValue } from '#shared/format/metric-format';
 import { insightsOf, kpiSummaries } from '../kpis/kpi-analysis.ts';
 import { listKpis } from '../kpis/kpi-record.ts';
 import { loadAssistantViews } from '../kpis/load-assistant-views.ts';
+import { queueKpiStatusChanges } from '../outbound-webhooks/kpi-status-events.ts';
 import { buildReport } from '../reports/build-report.ts';
 import { reportSummaryText } from '../reports/report-summary.ts';
 import type { ServiceDeps } from '../service-context.ts';
@@ -267,6 +269,8 @@ export async function runScheduledNotifications(
   for (const { id } of rows) {
     report.queued += await dueCheckins(deps, id, now);
     report.queued += await insightEvents(deps, id, now);
+    // Issue 9 item 5: the outbound `kpi.status_changed` webhooks, beside the signal notifications.
+    report.queued += await queueKpiStatusChanges(deps, id, now);
     report.digests += await weeklyDigests(deps, id, now);
     report.digests += await monthlyReports(deps, id, now);
   }

@@ -11,6 +11,7 @@ import { trendChartOption } from '#shared/charts/trend-chart-option';
 import { formatMetricValue } from '#shared/format/metric-format';
 import { formatChange, metricsHeading, STATUS_LABELS } from '#shared/format/report-words';
 import type { Report } from '#shared/report-schemas';
+import { PDF_FONT, PDF_FONT_BOLD, usePdfFonts } from '../pdf/pdf-fonts.ts';
 import { chartSvg } from '../reviews/chart-svg.ts';
 
 const MARGIN = 50;
@@ -51,17 +52,18 @@ function bytesOf(doc: PDFKit.PDFDocument): Promise<Buffer> {
 export async function reportPdf(r: Report): Promise<Buffer> {
   const title = `Report — ${r.title}`;
   const doc = new PDFDocument({ size: 'A4', margin: MARGIN, info: { Title: title, Creator: 'Tandem' } });
+  usePdfFonts(doc);
   const done = bytesOf(doc);
   const width = PAGE.width - 2 * MARGIN;
   const heading = (text: string) => {
-    doc.moveDown(0.8).font('Helvetica-Bold').fontSize(14).text(text, { width }).moveDown(0.3);
-    doc.font('Helvetica').fontSize(10);
+    doc.moveDown(0.8).font(PDF_FONT_BOLD).fontSize(14).text(text, { width }).moveDown(0.3);
+    doc.font(PDF_FONT).fontSize(10);
   };
   const line = (text: string) => doc.text(printable(text), { width });
   const none = (text: string) => doc.fillColor('#666666').text(text, { width }).fillColor('black');
   const chart = (c: ReportChart) => {
     if (doc.y + CHART.height + 20 > PAGE.height - MARGIN) doc.addPage();
-    doc.font('Helvetica-Bold').text(c.title, { width }).font('Helvetica');
+    doc.font(PDF_FONT_BOLD).text(c.title, { width }).font(PDF_FONT);
     const y = doc.y + 2;
     // The SVG is sized in PDF points already; without assumePt its px would be scaled by 0.75.
     SVGtoPDF(doc, chartSvg(c.option, CHART.width, CHART.height), MARGIN, y, {
@@ -73,8 +75,8 @@ export async function reportPdf(r: Report): Promise<Buffer> {
     doc.y = y + CHART.height + 8;
   };
 
-  doc.font('Helvetica-Bold').fontSize(18).text(title, { width });
-  doc.moveDown(0.3).font('Helvetica').fontSize(10);
+  doc.font(PDF_FONT_BOLD).fontSize(18).text(title, { width });
+  doc.moveDown(0.3).font(PDF_FONT).fontSize(10);
   line(
     `${r.range.from} to ${r.range.to} (${r.range.periods.length} ${r.period}${r.range.periods.length === 1 ? '' : 's'}), compared with ${r.previousRange.from} to ${r.previousRange.to}. Data as of ${r.asOf}.`,
   );
@@ -83,7 +85,7 @@ export async function reportPdf(r: Report): Promise<Buffer> {
   heading('KPIs against target');
   if (r.kpis.length === 0) none('No active KPIs in this report.');
   for (const k of r.kpis) {
-    doc.font('Helvetica-Bold').text(`${k.name} — ${k.assistantName}`, { width }).font('Helvetica');
+    doc.font(PDF_FONT_BOLD).text(`${k.name} — ${k.assistantName}`, { width }).font(PDF_FONT);
     line(
       `Range: ${formatMetricValue(k.metric, k.value)} · Target: ${formatMetricValue(k.metric, k.target)} · ${k.status ? STATUS_LABELS[k.status] : 'No status'} · Previous: ${formatMetricValue(k.metric, k.previous)} · Change: ${formatChange(k.metric, k.change)}`,
     );

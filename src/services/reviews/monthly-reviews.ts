@@ -9,6 +9,7 @@ import type { Db, Tx } from '#db/client';
 import { reviewEntries, reviews } from '#db/schema/reviews';
 import { AppError } from '#src/errors';
 import { writeAudit } from '../audit.ts';
+import { queueOutboundEvent } from '../outbound-webhooks/queue-outbound-event.ts';
 import type { Actor, AssistantScope, ServiceDeps } from '../service-context.ts';
 import { buildAgenda, type ReviewAgenda } from './review-agenda.ts';
 import { assistantClock, newId, type Side, sideOf } from './review-context.ts';
@@ -291,6 +292,23 @@ export async function signReview(deps: ServiceDeps, actor: Actor, id: string): P
       before: summaryOf(row),
       after: summaryOf(next),
     });
+    // Issue 9 item 5: the fully signed review goes to the outbound webhooks, in this transaction.
+    // The summary only (who signed, when): the agenda may hold a shared pulse, which stays in
+    // Tandem (SPEC §11).
+    if (next.lockedAt) {
+      const { createdBy: _c, createdAt: _a, ...review } = summaryOf(next);
+      await queueOutboundEvent(
+        tx,
+        {
+          workspaceId: actor.workspaceId,
+          type: 'review.signed',
+          key: `review.signed:${actor.workspaceId}:${id}`,
+          at: now.getTime(),
+          data: { review },
+        },
+        now.getTime(),
+      );
+    }
   });
   return getReview(deps, actor.workspaceId, id);
 }

@@ -12,6 +12,7 @@ import { type ChartOption, controlChartOption } from '#shared/charts/control-cha
 import { planSummary } from '#shared/format/plan-summary';
 import { AppError } from '#src/errors';
 import { kpiAnalysis } from '../kpis/kpi-analysis.ts';
+import { PDF_FONT, PDF_FONT_BOLD, usePdfFonts } from '../pdf/pdf-fonts.ts';
 import type { ServiceDeps } from '../service-context.ts';
 import { chartSvg } from './chart-svg.ts';
 import { getReview, type ReviewEntry, type ReviewView } from './monthly-reviews.ts';
@@ -79,23 +80,24 @@ export async function renderReviewPdf(
     margin: MARGIN,
     info: { Title: `Monthly review — ${assistantName}, ${r.month}`, Creator: 'Tandem' },
   });
+  usePdfFonts(doc);
   const done = bytesOf(doc);
   const width = PAGE.width - 2 * MARGIN;
   const heading = (text: string) => {
-    doc.moveDown(0.8).font('Helvetica-Bold').fontSize(14).text(text, { width }).moveDown(0.3);
-    doc.font('Helvetica').fontSize(10);
+    doc.moveDown(0.8).font(PDF_FONT_BOLD).fontSize(14).text(text, { width }).moveDown(0.3);
+    doc.font(PDF_FONT).fontSize(10);
   };
   const line = (text: string) => doc.text(text, { width });
   const none = (text: string) => doc.fillColor('#666666').text(text, { width }).fillColor('black');
   const entries = (list: readonly ReviewEntry[]) => {
     for (const e of list) {
-      doc.font('Helvetica-Bold').text(`${name(e.author)} (${e.side}, ${e.at}):`, { width });
-      doc.font('Helvetica').text(e.text.trim(), { width, indent: 12 }).moveDown(0.3);
+      doc.font(PDF_FONT_BOLD).text(`${name(e.author)} (${e.side}, ${e.at}):`, { width });
+      doc.font(PDF_FONT).text(e.text.trim(), { width, indent: 12 }).moveDown(0.3);
     }
   };
 
-  doc.font('Helvetica-Bold').fontSize(18).text(`Monthly review — ${assistantName}, ${r.month}`, { width });
-  doc.moveDown(0.3).font('Helvetica').fontSize(10);
+  doc.font(PDF_FONT_BOLD).fontSize(18).text(`Monthly review — ${assistantName}, ${r.month}`, { width });
+  doc.moveDown(0.3).font(PDF_FONT).fontSize(10);
   line(
     r.locked
       ? `Signed by both sides and locked on ${r.lockedAt}.`
@@ -106,8 +108,8 @@ export async function renderReviewPdf(
   if (a.kpis.length === 0) none('No active KPIs this month.');
   const chartOf = new Map(charts.map((c) => [c.kpi.id, c]));
   for (const k of a.kpis) {
-    doc.font('Helvetica-Bold').text(k.name, { width });
-    doc.font('Helvetica');
+    doc.font(PDF_FONT_BOLD).text(k.name, { width });
+    doc.font(PDF_FONT);
     line(
       `Month: ${formatKpiValue(k.metric, k.value)}${per(k)} · Target: ${formatKpiValue(k.metric, k.target)} · Status: ${k.status ? STATUS_WORDS[k.status] : '—'} · Trend: ${k.trend?.direction ?? '—'}`,
     );
@@ -143,7 +145,7 @@ export async function renderReviewPdf(
   heading('Check-ins');
   if (a.checkins.length === 0) none('No check-ins this month.');
   for (const c of a.checkins) {
-    doc.font('Helvetica-Bold').text(c.date, { width }).font('Helvetica');
+    doc.font(PDF_FONT_BOLD).text(c.date, { width }).font(PDF_FONT);
     line(`Manager: ${c.managerNotes.trim() || '(none)'}`);
     line(`Assistant: ${c.assistantNotes.trim() || '(none)'}`);
     doc.moveDown(0.3);

@@ -21,6 +21,7 @@ const SECTIONS = [
   },
   { id: 'integrations', label: 'Integrations', roles: ['owner', 'manager'] },
   { id: 'outbox', label: 'Outbox', roles: ['owner'] },
+  { id: 'webhooks', label: 'Webhooks', roles: ['owner', 'manager'] },
   { id: 'audit', label: 'Audit log', roles: ['owner'] },
   { id: 'my-data', label: 'My data', roles: ['assistant'] },
 ] as const satisfies ReadonlyArray<{ id: string; label: string; roles: readonly Role[] }>;
@@ -46,6 +47,7 @@ const VIEWS: Record<SectionId, React.LazyExoticComponent<() => React.ReactNode>>
     import('./IntegrationsSettings.tsx').then((m) => ({ default: m.IntegrationsSettings })),
   ),
   outbox: lazy(() => import('./OutboxSettings.tsx').then((m) => ({ default: m.OutboxSettings }))),
+  webhooks: lazy(() => import('./WebhooksSettings.tsx').then((m) => ({ default: m.WebhooksSettings }))),
   audit: lazy(() => import('./AuditSettings.tsx').then((m) => ({ default: m.AuditSettings }))),
   'my-data': lazy(() => import('./MyDataSettings.tsx').then((m) => ({ default: m.MyDataSettings }))),
 };
