@@ -6,10 +6,12 @@
  * is opened (showing the plan), commented on and signed by both sides, after which it is locked
  * and its Markdown downloads. Screens are looked at (desktop and 375 px) with axe.
  */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserSkipReason, launchBrowser } from './harness/browser.ts';
-import { lookAt } from './harness/screens.ts';
+import { lookAt, SCREENSHOT_DIR } from './harness/screens.ts';
 import { type RunningServer, startServer } from './harness/server.ts';
 
 const skip = browserSkipReason();
@@ -261,5 +263,8 @@ describe.skipIf(skip !== null)('check-ins and a monthly review in the browser', 
     expect(pdf.status()).toBe(200);
     expect(pdf.headers()['content-type']).toBe('application/pdf');
     expect(new TextDecoder().decode((await pdf.body()).subarray(0, 5))).toBe('%PDF-');
+    // Kept beside the screenshots, so a person can look at the rendered review too.
+    mkdirSync(SCREENSHOT_DIR, { recursive: true });
+    writeFileSync(join(SCREENSHOT_DIR, 'review-signed.pdf'), await pdf.body());
   }, 240_000);
 });
